@@ -1,0 +1,11 @@
+namespace LiveNews.Abstractions.Contracts;
+
+/// <summary>What an operator subscribes: a feed URL and how to read it.</summary>
+[GenerateSerializer, Immutable, Alias("LiveNews.FeedSubscription")]
+public sealed record FeedSubscription
+{
+    [Id(0)] public required string Url { get; init; }
+
+    /// <summary>Name shown as the source of its articles; defaults to the feed's own title.</summary>
+    [Id(1)] public string? Source { get; init; }
+}

@@ -1,0 +1,39 @@
+using LiveNews.Abstractions;
+using LiveNews.Stories;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Serialization;
+
+namespace LiveNews.Grains.Hosting;
+
+/// <summary>What every LiveNews silo needs, whatever the hosting profile.</summary>
+public static class LiveNewsGrainsHosting
+{
+    /// <summary>Storage name of story, catalog and feed state.</summary>
+    public const string StorageName = "stories";
+
+    /// <summary>Registers the grains' services: clock, engine options, serialisation of engine types.</summary>
+    public static ISiloBuilder AddLiveNewsGrains(this ISiloBuilder silo, IConfiguration? configuration = null)
+    {
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddSerializer(s => s.AddLiveNewsSerialization());
+        var options = silo.Services.AddOptions<StoryEngineOptions>();
+        if (configuration is not null)
+        {
+            options.Bind(configuration.GetSection("LiveNews:Stories"));
+        }
+
+        return silo;
+    }
+
+    /// <summary>The embedded profile's providers: in-memory storage, reminders and streams.</summary>
+    public static ISiloBuilder AddLiveNewsInMemoryProviders(this ISiloBuilder silo)
+    {
+        silo.AddMemoryGrainStorage(StorageName);
+        silo.AddMemoryGrainStorage("PubSubStore");
+        silo.UseInMemoryReminderService();
+        silo.AddMemoryStreams(StreamNames.Provider);
+        return silo;
+    }
+}

@@ -1,0 +1,16 @@
+using LiveNews.Stories.Analysis;
+
+namespace LiveNews.Grains.Stories;
+
+/// <summary>
+/// The term index: story centroids, learned document frequencies and the inverted index from terms to
+/// stories. Decides which story an analysed article joins, or opens a new one. Calls are serialised,
+/// so two versions of a new story arriving together cannot open two stories.
+/// </summary>
+public interface IStoryIndexGrain : IGrainWithIntegerKey
+{
+    Task<IndexDecision> AssignAsync(Immutable<AnalysedArticle> article);
+
+    /// <summary>Live stories in the index.</summary>
+    Task<int> CountAsync();
+}

@@ -1,0 +1,18 @@
+namespace LiveNews.Server.Hosting;
+
+/// <summary>Builds the LiveNews web application (silo + API): used by Program and by tests.</summary>
+public static class LiveNewsApp
+{
+    /// <summary>Creates the application; <paramref name="configure"/> may add configuration (tests).</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        configure?.Invoke(builder);
+        builder.AddLiveNewsSilo();
+        builder.AddLiveNewsApi();
+
+        var app = builder.Build();
+        app.MapLiveNewsApi();
+        return app;
+    }
+}

@@ -1,0 +1,11 @@
+using LiveNews.Server.Hosting;
+using LiveNews.Server.Replay;
+
+if (args.Length > 0 && args[0] == "replay")
+{
+    return await ReplayCommand.RunAsync(args[1..], Console.Out, Console.Error);
+}
+
+await using var app = LiveNewsApp.Build(args);
+await app.RunAsync();
+return 0;

@@ -1,0 +1,338 @@
+using System.Security.Cryptography;
+using System.Text;
+using LiveNews.Text.Entities;
+using LiveNews.Text.Furniture;
+using LiveNews.Text.Normalization;
+using LiveNews.Text.Sentences;
+using LiveNews.Text.Tokens;
+
+namespace LiveNews.Stories.Analysis;
+
+/// <summary>
+/// Turns an <see cref="ArticleInput"/> into an <see cref="AnalysedArticle"/>: HTML to text, furniture
+/// removal, headline, sentences with their fingerprints, entities with their aliases resolved, and the
+/// weighted term features that story matching uses. Pure and deterministic.
+/// </summary>
+public sealed class ArticleAnalyzer
+{
+    /// <summary>Text beyond this many characters is not analysed (bounded work per article).</summary>
+    public const int MaxTextLength = 200_000;
+
+    private readonly StoryEngineOptions _options;
+
+    public ArticleAnalyzer(StoryEngineOptions? options = null)
+    {
+        _options = options ?? new StoryEngineOptions();
+    }
+
+    /// <summary>Analyses one article version.</summary>
+    public AnalysedArticle Analyze(ArticleInput input, Func<string, bool>? isTemplateLine = null)
+    {
+        var page = CleanText(input, isTemplateLine);
+        var title = TextNormalizer.Normalize(input.Title).Replace('\n', ' ').Trim();
+        var hasTitle = title.Length > 0;
+        var paragraphs = page.Paragraphs.ToList();
+        if (hasTitle && paragraphs.Count > 0 && string.Equals(paragraphs[0], title, StringComparison.OrdinalIgnoreCase))
+        {
+            paragraphs.RemoveAt(0);
+        }
+        else if (!hasTitle)
+        {
+            (title, paragraphs) = DeriveTitle(paragraphs);
+        }
+
+        return Build(input, title, hasTitle, paragraphs, part: 0, idSuffix: "");
+    }
+
+    /// <summary>The clean paragraphs of an input's text (HTML converted, furniture removed).</summary>
+    public static CleanPage CleanText(ArticleInput input, Func<string, bool>? isTemplateLine = null)
+    {
+        var raw = input.Text;
+        string text;
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            text = HtmlText.ToText(input.Html);
+        }
+        else if (HtmlText.LooksLikeHtml(raw))
+        {
+            text = HtmlText.ToText(raw);
+        }
+        else
+        {
+            text = TextNormalizer.Normalize(raw.Length > MaxTextLength ? raw[..MaxTextLength] : raw);
+        }
+
+        if (text.Length > MaxTextLength)
+        {
+            text = text[..MaxTextLength];
+        }
+
+        return PageCleaner.Clean(text, isTemplateLine);
+    }
+
+    internal AnalysedArticle Build(ArticleInput input, string title, bool hasTitle, List<string> paragraphs, int part, string idSuffix)
+    {
+        var titleTokens = Tokenizer.Tokenize(title);
+
+        // Words the text capitalises mid-sentence: such a word opening a sentence is a name too.
+        var sentencesByParagraph = new List<List<string>>(paragraphs.Count);
+        var capitalised = new HashSet<string>(StringComparer.Ordinal);
+        var tokenised = new List<(string Text, List<Token> Tokens, int Paragraph)>();
+        for (var p = 0; p < paragraphs.Count; p++)
+        {
+            foreach (var sentence in SentenceSplitter.Split(paragraphs[p]))
+            {
+                var tokens = Tokenizer.Tokenize(sentence);
+                tokenised.Add((sentence, tokens, p));
+                if (EntityExtractor.IsTitleCase(tokens))
+                {
+                    continue;
+                }
+
+                for (var i = 1; i < tokens.Count; i++)
+                {
+                    if (tokens[i].IsCapitalized)
+                    {
+                        capitalised.Add(tokens[i].Lower);
+                    }
+                }
+            }
+        }
+
+        // Entities per sentence, then aliases inside the article: "Lavrov" is the "Sergei Lavrov" named before.
+        var mentions = tokenised.Select(t => EntityExtractor.Extract(t.Tokens, capitalised)).ToList();
+        var aliasByWord = BuildAliasMap(mentions);
+        var entityCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var entityNames = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        var terms = new Dictionary<string, float>(StringComparer.Ordinal);
+        var sentences = new List<SentenceUnit>(tokenised.Count);
+        var wordCount = 0;
+        for (var s = 0; s < tokenised.Count; s++)
+        {
+            var (text, tokens, paragraph) = tokenised[s];
+            var stems = new HashSet<string>(StringComparer.Ordinal);
+            var numbers = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var token in tokens)
+            {
+                if (token.Kind == TokenKind.Number)
+                {
+                    numbers.Add(token.Lower);
+                    continue;
+                }
+
+                if (StopWords.Contains(token.Lower) || token.Lower.Length < 2)
+                {
+                    continue;
+                }
+
+                var stem = Stemmer.Stem(token.Lower);
+                stems.Add(stem);
+                wordCount++;
+                terms[stem] = terms.GetValueOrDefault(stem) + 1f;
+            }
+
+            var keys = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var mention in mentions[s])
+            {
+                var key = Resolve(mention, aliasByWord);
+                keys.Add(key);
+                entityCounts[key] = entityCounts.GetValueOrDefault(key) + 1;
+                if (!entityNames.TryGetValue(key, out var known) || known.Length < mention.Name.Length)
+                {
+                    entityNames[key] = mention.Name;
+                }
+            }
+
+            sentences.Add(new SentenceUnit
+            {
+                Text = text,
+                Stems = [.. stems],
+                Entities = [.. keys],
+                Numbers = [.. numbers],
+                Quote = ExtractQuote(text),
+                Paragraph = paragraph,
+                Position = s,
+            });
+        }
+
+        // Title words weigh more; in a headline every word is capitalised, so its entities come from
+        // the body, except for headline-only items, where title-case runs are the best guess.
+        var titleWeight = hasTitle ? _options.TitleWeight : _options.TitleWeight / 2;
+        foreach (var token in titleTokens)
+        {
+            if (token.Kind != TokenKind.Word || StopWords.Contains(token.Lower) || token.Lower.Length < 2)
+            {
+                continue;
+            }
+
+            var stem = Stemmer.Stem(token.Lower);
+            terms[stem] = terms.GetValueOrDefault(stem) + titleWeight;
+        }
+
+        if (tokenised.Count == 0)
+        {
+            foreach (var mention in EntityExtractor.Extract(titleTokens, capitalised))
+            {
+                entityCounts[mention.Key] = entityCounts.GetValueOrDefault(mention.Key) + 1;
+                entityNames.TryAdd(mention.Key, mention.Name);
+            }
+        }
+
+        foreach (var (key, count) in entityCounts)
+        {
+            terms[EntityFeature(key)] = count;
+            var surname = SurnameKey(key);
+            if (surname is not null)
+            {
+                terms[EntityFeature(surname)] = terms.GetValueOrDefault(EntityFeature(surname)) + count;
+            }
+        }
+
+        return new AnalysedArticle
+        {
+            Id = input.Id + idSuffix,
+            Source = input.Source,
+            Url = input.Url,
+            Headline = title,
+            HasTitle = hasTitle,
+            Published = input.Published,
+            ContentHash = Hash(title, paragraphs),
+            Terms = terms,
+            Entities = entityCounts,
+            EntityNames = entityNames,
+            Sentences = sentences,
+            WordCount = wordCount,
+            Part = part,
+        };
+    }
+
+    /// <summary>The feature name of an entity key in <see cref="AnalysedArticle.Terms"/>.</summary>
+    public static string EntityFeature(string key) => "@" + key;
+
+    /// <summary>For a multi-word name, the key of its last word (how later mentions name a person); else null.</summary>
+    public static string? SurnameKey(string key)
+    {
+        var space = key.LastIndexOf(' ');
+        return space > 0 && space < key.Length - 2 ? key[(space + 1)..] : null;
+    }
+
+    private static Dictionary<string, string> BuildAliasMap(List<List<EntityMention>> mentions)
+    {
+        // The last word of a person-like name (two or three words) points to that name, if no other name claims it:
+        // "Lavrov" is the "Sergei Lavrov" named before.
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        var ambiguous = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var mention in mentions.SelectMany(m => m).Where(m => m.TokenCount is 2 or 3))
+        {
+            var words = mention.Key.Split(' ');
+            foreach (var word in new[] { words[^1] })
+            {
+                if (word.Length < 2)
+                {
+                    continue;
+                }
+
+                if (map.TryGetValue(word, out var existing) && existing != mention.Key)
+                {
+                    ambiguous.Add(word);
+                }
+                else
+                {
+                    map[word] = mention.Key;
+                }
+            }
+        }
+
+        foreach (var word in ambiguous)
+        {
+            map.Remove(word);
+        }
+
+        return map;
+    }
+
+    private static string Resolve(EntityMention mention, Dictionary<string, string> aliasByWord) =>
+        mention.TokenCount == 1 && aliasByWord.TryGetValue(mention.Key, out var full) ? full : mention.Key;
+
+    private static (string Title, List<string> Paragraphs) DeriveTitle(List<string> paragraphs)
+    {
+        for (var i = 0; i < paragraphs.Count && i < 4; i++)
+        {
+            if (IsHeadlineLike(paragraphs[i]))
+            {
+                var rest = paragraphs.Where((_, k) => k != i).ToList();
+                return (paragraphs[i], rest);
+            }
+        }
+
+        if (paragraphs.Count == 0)
+        {
+            return ("", paragraphs);
+        }
+
+        var first = SentenceSplitter.Split(paragraphs[0]).FirstOrDefault() ?? paragraphs[0];
+        return (Truncate(first, 140), paragraphs);
+    }
+
+    /// <summary>True for a short line without closing punctuation, most of whose words are capitalised.</summary>
+    public static bool IsHeadlineLike(string line)
+    {
+        var text = line.Trim();
+        if (text.Length is < 15 or > 160 || text[^1] is '.' or ',' or ';' or ':' or '"' or '…')
+        {
+            return false;
+        }
+
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is < 3 or > 24)
+        {
+            return false;
+        }
+
+        var capitalised = words.Count(w => char.IsUpper(w[0]) || char.IsDigit(w[0]));
+        var longWords = words.Count(w => w.Length > 3);
+        var capitalisedLong = words.Count(w => w.Length > 3 && char.IsUpper(w[0]));
+        return capitalised >= words.Length * 0.6 || (longWords > 0 && capitalisedLong >= longWords * 0.8);
+    }
+
+    private static string Truncate(string text, int max)
+    {
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        var cut = text.LastIndexOf(' ', max);
+        return (cut > max / 2 ? text[..cut] : text[..max]) + "…";
+    }
+
+    private static string? ExtractQuote(string sentence)
+    {
+        var open = sentence.IndexOf('"');
+        if (open < 0)
+        {
+            return null;
+        }
+
+        var close = sentence.IndexOf('"', open + 1);
+        if (close < 0 || close - open < 12)
+        {
+            return null;
+        }
+
+        return sentence[(open + 1)..close].Trim();
+    }
+
+    private static string Hash(string title, List<string> paragraphs)
+    {
+        var sb = new StringBuilder(title);
+        foreach (var p in paragraphs)
+        {
+            sb.Append('\n').Append(p);
+        }
+
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString()));
+        return Convert.ToHexString(bytes, 0, 16);
+    }
+}

@@ -1,0 +1,244 @@
+using System.Text.Json.Serialization;
+using LiveNews.Stories.Analysis;
+using LiveNews.Stories.Facts;
+
+namespace LiveNews.Stories.Engine;
+
+/// <summary>
+/// One story: the versions it holds, the facts it knows, its headline and its event sequence. Decides
+/// what an incoming version adds (<see cref="Apply"/>). Plain data with behaviour, persisted as JSON by
+/// whoever hosts it (a story grain, or the in-process engine).
+/// </summary>
+public sealed class StoryState
+{
+    public string Id { get; set; } = "";
+
+    public string Headline { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The sequence number of the story's latest event (gap-free from 1).</summary>
+    public long Sequence { get; set; }
+
+    public List<StoryVersion> Versions { get; set; } = [];
+
+    public List<KnownFact> Facts { get; set; } = [];
+
+    public List<string> Sources { get; set; } = [];
+
+    /// <summary>Entity keys and how many versions named each.</summary>
+    public Dictionary<string, int> Entities { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Set when this story was folded into another.</summary>
+    public string? MergedInto { get; set; }
+
+    /// <summary>Total versions ever taken in (the version list itself is bounded).</summary>
+    public int VersionCount { get; set; }
+
+    [JsonIgnore]
+    private Dictionary<string, List<int>>? _factIndex;
+
+    /// <summary>True once the story has taken in a version.</summary>
+    [JsonIgnore]
+    public bool Exists => VersionCount > 0;
+
+    /// <summary>Takes in one analysed article version and says what it brought.</summary>
+    public StoryUpdate Apply(AnalysedArticle article, DateTimeOffset now, StoryEngineOptions options)
+    {
+        if (Versions.Any(v => v.ArticleId == article.Id && v.ContentHash == article.ContentHash))
+        {
+            Sequence++;
+            return new StoryUpdate(StoryUpdateKind.Duplicate, Sequence, []);
+        }
+
+        var created = !Exists;
+        if (created)
+        {
+            CreatedAt = now;
+        }
+
+        // Entities first, so the ranking sees this version's mentions as part of the story.
+        foreach (var key in article.Entities.Keys)
+        {
+            Entities[key] = Entities.GetValueOrDefault(key) + 1;
+        }
+
+        VersionCount++;
+        var newFacts = FindNewFacts(article, now, options, created);
+        Versions.Add(new StoryVersion
+        {
+            ArticleId = article.Id,
+            ContentHash = article.ContentHash,
+            Source = article.Source,
+            Url = article.Url,
+            Title = article.Headline,
+            Published = article.Published,
+            At = now,
+            NewFactCount = created ? 0 : newFacts.Count,
+        });
+        if (Versions.Count > options.MaxVersionsPerStory)
+        {
+            Versions.RemoveRange(0, Versions.Count - options.MaxVersionsPerStory);
+        }
+
+        if (!string.IsNullOrEmpty(article.Source) && !Sources.Contains(article.Source, StringComparer.Ordinal))
+        {
+            Sources.Add(article.Source);
+        }
+
+        if (!string.IsNullOrWhiteSpace(article.Headline) && (created || newFacts.Count > 0 || Headline.Length == 0))
+        {
+            Headline = article.Headline;
+        }
+
+        UpdatedAt = now;
+        Sequence++;
+        var kind = created ? StoryUpdateKind.Created : newFacts.Count > 0 ? StoryUpdateKind.Updated : StoryUpdateKind.Attached;
+        return new StoryUpdate(kind, Sequence, newFacts.Take(options.MaxNewFactsPerEvent).ToList());
+    }
+
+    private List<RankedFact> FindNewFacts(AnalysedArticle article, DateTimeOffset now, StoryEngineOptions options, bool created)
+    {
+        var index = FactIndex();
+        var found = new List<(SentenceUnit Sentence, double Score)>();
+        var added = new List<KnownFact>();
+        foreach (var sentence in article.Sentences)
+        {
+            if (sentence.Stems.Length + sentence.Entities.Length < options.MinFactWords)
+            {
+                continue;
+            }
+
+            var (best, containment) = BestMatch(sentence, index, added);
+            var isNew = best is null || containment < options.FactContainment
+                || FactFingerprint.ChangesNumber(sentence, best) || FactFingerprint.ChangesQuote(sentence, best);
+            if (!isNew)
+            {
+                if (best is not null && !string.Equals(best.Source, article.Source, StringComparison.Ordinal))
+                {
+                    best.SourceCount++;
+                }
+
+                continue;
+            }
+
+            var fact = new KnownFact
+            {
+                Text = sentence.Text,
+                Stems = sentence.Stems,
+                Entities = sentence.Entities,
+                Numbers = sentence.Numbers,
+                Quote = sentence.Quote,
+                Source = article.Source,
+                Url = article.Url,
+                ArticleId = article.Id,
+                At = now,
+            };
+            added.Add(fact);
+            var novelty = best is null ? 1.0 : 1.0 - containment;
+            found.Add((sentence, FactRanker.Score(sentence, EntityShare, novelty)));
+        }
+
+        foreach (var fact in added)
+        {
+            AddFact(fact);
+        }
+
+        if (Facts.Count > options.MaxFactsPerStory)
+        {
+            Facts.RemoveRange(0, Facts.Count - options.MaxFactsPerStory);
+            _factIndex = null;
+        }
+
+        return found
+            .OrderByDescending(f => f.Score)
+            .ThenBy(f => f.Sentence.Position)
+            .Select(f => new RankedFact(f.Sentence.Text, f.Score, article.Source, article.Url))
+            .ToList();
+    }
+
+    private double EntityShare(string key) =>
+        VersionCount == 0 ? 0 : Math.Min(1.0, Entities.GetValueOrDefault(key) / (double)VersionCount);
+
+    private (KnownFact? Fact, double Containment) BestMatch(SentenceUnit sentence, Dictionary<string, List<int>> index, List<KnownFact> added)
+    {
+        KnownFact? best = null;
+        var bestContainment = 0.0;
+        var seen = new HashSet<int>();
+        foreach (var feature in FactFingerprint.Features(sentence.Stems, sentence.Entities))
+        {
+            if (!index.TryGetValue(feature, out var facts))
+            {
+                continue;
+            }
+
+            foreach (var i in facts)
+            {
+                if (i >= Facts.Count || !seen.Add(i))
+                {
+                    continue;
+                }
+
+                var c = FactFingerprint.Containment(sentence, Facts[i]);
+                if (c > bestContainment)
+                {
+                    bestContainment = c;
+                    best = Facts[i];
+                }
+            }
+        }
+
+        // The same article may say a thing twice.
+        foreach (var fact in added)
+        {
+            var c = FactFingerprint.Containment(sentence, fact);
+            if (c > bestContainment)
+            {
+                bestContainment = c;
+                best = fact;
+            }
+        }
+
+        return (best, bestContainment);
+    }
+
+    private void AddFact(KnownFact fact)
+    {
+        var index = FactIndex();
+        Facts.Add(fact);
+        IndexFact(index, fact, Facts.Count - 1);
+    }
+
+    private static void IndexFact(Dictionary<string, List<int>> index, KnownFact fact, int position)
+    {
+        foreach (var feature in FactFingerprint.Features(fact.Stems, fact.Entities))
+        {
+            if (!index.TryGetValue(feature, out var list))
+            {
+                list = [];
+                index[feature] = list;
+            }
+
+            list.Add(position);
+        }
+    }
+
+    private Dictionary<string, List<int>> FactIndex()
+    {
+        if (_factIndex is not null)
+        {
+            return _factIndex;
+        }
+
+        var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < Facts.Count; i++)
+        {
+            IndexFact(index, Facts[i], i);
+        }
+
+        _factIndex = index;
+        return index;
+    }
+}

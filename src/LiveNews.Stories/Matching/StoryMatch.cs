@@ -1,0 +1,7 @@
+namespace LiveNews.Stories.Matching;
+
+/// <summary>The matcher's decision for one article: the story it joins (or null to open one) and why.</summary>
+/// <param name="StoryId">The best story at or above the threshold; null when none is close enough.</param>
+/// <param name="Score">The best score seen.</param>
+/// <param name="Candidates">How many stories were scored.</param>
+public sealed record StoryMatch(string? StoryId, double Score, int Candidates);

@@ -1,0 +1,289 @@
+using LiveNews.Stories.Analysis;
+
+namespace LiveNews.Stories.Matching;
+
+/// <summary>
+/// Finds the story an analysed article belongs to. Keeps per story a TF-IDF centroid (document
+/// frequencies learned online) and its entities, and an inverted index from terms to the stories that
+/// carry them, capped per term so that finding candidates costs the same with 1,000 or 100,000 live
+/// stories. The score is the cosine to the centroid blended with entity overlap and damped by the time gap.
+/// Not thread-safe: one owner (a grain or a single-threaded engine) calls it.
+/// </summary>
+public sealed class StoryMatcher
+{
+    private const int IndexedTermsPerStory = 30;
+    private const int ScoredCandidates = 120;
+
+    private readonly StoryEngineOptions _options;
+    private readonly Dictionary<string, StoryProfile> _stories = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _postings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _storyOfArticle = new(StringComparer.Ordinal);
+
+    public StoryMatcher(StoryEngineOptions? options = null)
+    {
+        _options = options ?? new StoryEngineOptions();
+    }
+
+    public TermStatistics Statistics { get; } = new();
+
+    /// <summary>Live stories known to the matcher.</summary>
+    public int StoryCount => _stories.Count;
+
+    /// <summary>The story an article id was assigned to before (versions of one entry stay together).</summary>
+    public string? StoryOfArticle(string articleId) => _storyOfArticle.GetValueOrDefault(articleId);
+
+    /// <summary>The profile of a story, or null.</summary>
+    public StoryProfile? GetProfile(string storyId) => _stories.GetValueOrDefault(storyId);
+
+    /// <summary>Learns the article's terms and returns its TF-IDF vector (L2-normalised, strongest terms only).</summary>
+    public Dictionary<string, float> Vectorize(AnalysedArticle article, bool learn = true)
+    {
+        if (learn)
+        {
+            Statistics.Observe(article.Terms.Keys);
+        }
+
+        var weights = new List<KeyValuePair<string, float>>(article.Terms.Count);
+        foreach (var (term, tf) in article.Terms)
+        {
+            if (tf <= 0)
+            {
+                continue;
+            }
+
+            var weight = (1.0 + Math.Log(tf)) * Statistics.Idf(term);
+            if (term.StartsWith('@'))
+            {
+                weight *= _options.EntityWeight;
+            }
+
+            weights.Add(new(term, (float)weight));
+        }
+
+        var vector = SparseVector.Top(weights, _options.ArticleTerms);
+        var norm = SparseVector.Norm(vector);
+        if (norm > 0)
+        {
+            foreach (var term in vector.Keys.ToList())
+            {
+                vector[term] = (float)(vector[term] / norm);
+            }
+        }
+
+        return vector;
+    }
+
+    /// <summary>Scores the candidate stories of an article and picks the best at or above the threshold.</summary>
+    public StoryMatch Match(AnalysedArticle article, IReadOnlyDictionary<string, float> vector)
+    {
+        var known = StoryOfArticle(article.Id);
+        if (known is not null && _stories.ContainsKey(known))
+        {
+            return new StoryMatch(known, 1.0, 0);
+        }
+
+        var candidates = Candidates(vector);
+        string? best = null;
+        var bestScore = 0.0;
+        foreach (var storyId in candidates)
+        {
+            var profile = _stories[storyId];
+            var score = Score(article, vector, profile);
+            if (score > bestScore || (score == bestScore && best is not null && string.CompareOrdinal(storyId, best) < 0))
+            {
+                bestScore = score;
+                best = storyId;
+            }
+        }
+
+        return bestScore >= _options.MatchThreshold
+            ? new StoryMatch(best, bestScore, candidates.Count)
+            : new StoryMatch(null, bestScore, candidates.Count);
+    }
+
+    /// <summary>The match score of an article against one story, in [0, 1].</summary>
+    public double Score(AnalysedArticle article, IReadOnlyDictionary<string, float> vector, StoryProfile profile)
+    {
+        var cosine = profile.CentroidNorm > 0 ? SparseVector.Dot(vector, profile.Centroid) / profile.CentroidNorm : 0;
+        var entities = EntityOverlap(article, profile);
+        var w = _options.EntityOverlapWeight;
+        var score = ((1 - w) * cosine) + (w * entities);
+        return score * TimeFactor(article.Published, profile);
+    }
+
+    /// <summary>Adds an article to a story (opening it when new): centroid, entities, index, article map.</summary>
+    public void Assign(string storyId, AnalysedArticle article, IReadOnlyDictionary<string, float> vector)
+    {
+        if (!_stories.TryGetValue(storyId, out var profile))
+        {
+            profile = new StoryProfile { StoryId = storyId, FirstPublished = article.Published, LastPublished = article.Published };
+            _stories[storyId] = profile;
+        }
+
+        _storyOfArticle[article.Id] = storyId;
+        var baseId = BaseArticleId(article.Id);
+        if (baseId != article.Id)
+        {
+            _storyOfArticle.TryAdd(baseId, storyId);
+        }
+
+        profile.Members++;
+        var centroid = profile.Centroid;
+        foreach (var (term, value) in vector)
+        {
+            centroid[term] = centroid.GetValueOrDefault(term) + value;
+        }
+
+        if (centroid.Count > _options.StoryTerms * 2)
+        {
+            centroid = SparseVector.Top(centroid, _options.StoryTerms);
+            profile.Centroid = centroid;
+        }
+
+        profile.CentroidNorm = SparseVector.Norm(centroid);
+        foreach (var key in article.Entities.Keys)
+        {
+            profile.Entities[key] = profile.Entities.GetValueOrDefault(key) + 1;
+        }
+
+        if (article.Published < profile.FirstPublished)
+        {
+            profile.FirstPublished = article.Published;
+        }
+
+        if (article.Published > profile.LastPublished)
+        {
+            profile.LastPublished = article.Published;
+        }
+
+        Index(profile);
+    }
+
+    /// <summary>Forgets a story (after it was merged into another or expired).</summary>
+    public void Remove(string storyId)
+    {
+        _stories.Remove(storyId);
+    }
+
+    private static string BaseArticleId(string articleId)
+    {
+        var hash = articleId.LastIndexOf('#');
+        return hash > 0 ? articleId[..hash] : articleId;
+    }
+
+    private double EntityOverlap(AnalysedArticle article, StoryProfile profile)
+    {
+        if (article.Entities.Count == 0 || profile.Entities.Count == 0)
+        {
+            return 0;
+        }
+
+        double total = 0;
+        double shared = 0;
+        foreach (var (key, count) in article.Entities)
+        {
+            var weight = Statistics.Idf(ArticleAnalyzer.EntityFeature(key)) * Math.Log(1 + count);
+            total += weight;
+            if (profile.Entities.ContainsKey(key))
+            {
+                shared += weight;
+            }
+        }
+
+        return total > 0 ? shared / total : 0;
+    }
+
+    private double TimeFactor(DateTimeOffset published, StoryProfile profile)
+    {
+        TimeSpan gap;
+        if (published > profile.LastPublished)
+        {
+            gap = published - profile.LastPublished;
+        }
+        else if (published < profile.FirstPublished)
+        {
+            gap = profile.FirstPublished - published;
+        }
+        else
+        {
+            return 1.0;
+        }
+
+        if (gap <= _options.TimeWindow)
+        {
+            return 1.0;
+        }
+
+        var halfLives = (gap - _options.TimeWindow) / _options.TimeHalfLife;
+        return Math.Pow(0.5, halfLives);
+    }
+
+    private List<string> Candidates(IReadOnlyDictionary<string, float> vector)
+    {
+        var hits = new Dictionary<string, float>(StringComparer.Ordinal);
+        foreach (var (term, weight) in vector.OrderByDescending(v => v.Value).Take(_options.CandidateTerms))
+        {
+            if (!_postings.TryGetValue(term, out var postings))
+            {
+                continue;
+            }
+
+            foreach (var storyId in postings)
+            {
+                if (_stories.ContainsKey(storyId))
+                {
+                    hits[storyId] = hits.GetValueOrDefault(storyId) + weight;
+                }
+            }
+        }
+
+        return hits.Count <= ScoredCandidates
+            ? [.. hits.Keys]
+            : [.. hits.OrderByDescending(h => h.Value).ThenBy(h => h.Key, StringComparer.Ordinal).Take(ScoredCandidates).Select(h => h.Key)];
+    }
+
+    private void Index(StoryProfile profile)
+    {
+        var top = profile.Centroid.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
+            .Take(IndexedTermsPerStory).Select(c => c.Key);
+        foreach (var term in top)
+        {
+            if (!_postings.TryGetValue(term, out var postings))
+            {
+                postings = [];
+                _postings[term] = postings;
+            }
+
+            // Most recent last; a story updated again moves to the end.
+            if (postings.Count > 0 && postings[^1] == profile.StoryId)
+            {
+                continue;
+            }
+
+            postings.Add(profile.StoryId);
+            if (postings.Count > _options.PostingsPerTerm * 2)
+            {
+                Compact(postings, _options.PostingsPerTerm);
+            }
+
+            profile.IndexedTerms.Add(term);
+        }
+    }
+
+    private void Compact(List<string> postings, int keep)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var kept = new List<string>(keep);
+        for (var i = postings.Count - 1; i >= 0 && kept.Count < keep; i--)
+        {
+            if (_stories.ContainsKey(postings[i]) && seen.Add(postings[i]))
+            {
+                kept.Add(postings[i]);
+            }
+        }
+
+        kept.Reverse();
+        postings.Clear();
+        postings.AddRange(kept);
+    }
+}

@@ -1,0 +1,186 @@
+using LiveNews.Text.Tokens;
+
+namespace LiveNews.Text.Entities;
+
+/// <summary>
+/// Finds named entities (people, places, organisations) as runs of capitalised words, with titles
+/// ("President", "Foreign Minister") cut away, name particles and "of" kept inside, day and month
+/// names left out. A sentence's first word counts only when the document capitalises it elsewhere
+/// too or another capitalised word follows it.
+/// </summary>
+public static class EntityExtractor
+{
+    private static readonly HashSet<string> Titles = new(StringComparer.Ordinal)
+    {
+        "president", "presidents", "vice", "prime", "minister", "ministers", "secretary", "foreign", "senator",
+        "sen", "gen", "general", "mr", "mrs", "ms", "dr", "king", "queen", "prince", "princess", "crown",
+        "chancellor", "governor", "gov", "rep", "representative", "ambassador", "spokesman", "spokeswoman",
+        "spokesperson", "adviser", "advisor", "deputy", "chief", "director", "judge", "justice", "pope", "sheikh",
+        "lt", "col", "capt", "sgt", "maj", "officer", "commissioner", "mayor", "leader", "envoy", "special",
+        "national", "security", "defence", "defense", "interior", "finance", "economy", "head", "chairman",
+        "chairwoman", "chair", "ceo", "founder", "professor", "prof", "coach", "captain", "sir", "lord", "lady",
+        "dame", "saint", "former", "acting", "assistant", "associate", "executive", "senior", "top", "new",
+        "state", "secretary-general", "premier", "emir", "sultan", "ayatollah", "archbishop", "bishop",
+        "cardinal", "reverend", "rev", "inspector", "detective", "sergeant", "corporal", "private", "lieutenant",
+        "colonel", "major", "admiral", "commander", "minority", "majority", "speaker", "attorney", "sheriff",
+        "police", "officials", "official", "authorities",
+    };
+
+    private static readonly HashSet<string> Calendar = new(StringComparer.Ordinal)
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    };
+
+    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal)
+    {
+        "de", "del", "della", "da", "di", "du", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn", "el",
+    };
+
+    /// <summary>
+    /// Entities of one sentence's tokens. <paramref name="capitalisedElsewhere"/> holds lower-case words the
+    /// document capitalises mid-sentence (decides whether a sentence-initial word is a name).
+    /// </summary>
+    public static List<EntityMention> Extract(IReadOnlyList<Token> tokens, IReadOnlySet<string>? capitalisedElsewhere = null)
+    {
+        // In a title-case line (a headline) capitals say nothing: only words the text capitalises elsewhere count.
+        var titleCase = IsTitleCase(tokens);
+        var result = new List<EntityMention>();
+        var run = new List<Token>(6);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (token.AfterBreak)
+            {
+                Flush(run, result);
+            }
+
+            var nameLike = IsNameWord(token);
+            if (nameLike && titleCase && !token.IsAllCaps && !(capitalisedElsewhere?.Contains(token.Lower) ?? false))
+            {
+                nameLike = false;
+            }
+            else if (nameLike && i == 0 && !token.IsAllCaps)
+            {
+                var nextIsName = i + 1 < tokens.Count && IsNameWord(tokens[i + 1]);
+                nameLike = nextIsName || (capitalisedElsewhere?.Contains(token.Lower) ?? false);
+                if (StopWords.Contains(token.Lower))
+                {
+                    nameLike = false;
+                }
+            }
+
+            if (nameLike)
+            {
+                run.Add(token);
+                continue;
+            }
+
+            // Keep a particle inside a run when a name word follows it (Mohammed bin Salman, Ursula von der Leyen).
+            if (run.Count > 0 && Connectors.Contains(token.Lower) && !token.IsCapitalized
+                && i + 1 < tokens.Count && IsNameWord(tokens[i + 1]) && !tokens[i + 1].AfterBreak)
+            {
+                run.Add(token);
+                continue;
+            }
+
+            Flush(run, result);
+        }
+
+        Flush(run, result);
+        return result;
+    }
+
+    /// <summary>True when most longer words of a sentence are capitalised (a headline).</summary>
+    public static bool IsTitleCase(IReadOnlyList<Token> tokens)
+    {
+        var words = 0;
+        var capitalised = 0;
+        foreach (var token in tokens)
+        {
+            if (token.Kind != TokenKind.Word || token.Text.Length < 4)
+            {
+                continue;
+            }
+
+            words++;
+            if (char.IsUpper(token.Text[0]))
+            {
+                capitalised++;
+            }
+        }
+
+        return words >= 4 && capitalised >= words * 0.9;
+    }
+
+    /// <summary>True when a token can be part of a name: capitalised word, not a function word, not a date word.</summary>
+    public static bool IsNameWord(Token token)
+    {
+        if (token.Kind != TokenKind.Word || token.Text.Length == 0)
+        {
+            return false;
+        }
+
+        if (!char.IsUpper(token.Text[0]))
+        {
+            // A name with a particle: al-Aiban, bin-Salman.
+            var hyphen = token.Text.IndexOf('-', StringComparison.Ordinal);
+            return hyphen is > 0 and <= 3 && hyphen + 1 < token.Text.Length && char.IsUpper(token.Text[hyphen + 1]);
+        }
+
+        if (token.IsAllCaps)
+        {
+            return token.Text.Length <= 6 || !Calendar.Contains(token.Lower);
+        }
+
+        return !Calendar.Contains(token.Lower) && !(StopWords.Contains(token.Lower) && token.Lower != "us");
+    }
+
+    private static void Flush(List<Token> run, List<EntityMention> result)
+    {
+        if (run.Count == 0)
+        {
+            return;
+        }
+
+        var part = new List<string>(run.Count);
+        foreach (var token in run)
+        {
+            if (Titles.Contains(token.Lower) && !token.IsAllCaps)
+            {
+                Emit(part, result);
+                continue;
+            }
+
+            part.Add(token.Text);
+        }
+
+        Emit(part, result);
+        run.Clear();
+    }
+
+    private static void Emit(List<string> words, List<EntityMention> result)
+    {
+        while (words.Count > 0 && Connectors.Contains(words[^1].ToLowerInvariant()))
+        {
+            words.RemoveAt(words.Count - 1);
+        }
+
+        while (words.Count > 0 && Connectors.Contains(words[0].ToLowerInvariant()) && !char.IsUpper(words[0][0]))
+        {
+            words.RemoveAt(0);
+        }
+
+        if (words.Count > 0 && words.Count <= 6)
+        {
+            var name = string.Join(' ', words);
+            if (name.Length >= 2)
+            {
+                result.Add(new EntityMention(name, EntityKeys.ForName(name), words.Count));
+            }
+        }
+
+        words.Clear();
+    }
+}

@@ -1,0 +1,117 @@
+using System.Text.RegularExpressions;
+
+namespace LiveNews.Text.Furniture;
+
+/// <summary>
+/// Recognises page furniture line by line: advertisements, paywall and log-in notices, subscribe
+/// prompts, "About X", "Check Also" link blocks, photo credits, "contributed reporting" lines, bylines,
+/// video-transcript markers, share buttons and copyright lines.
+/// </summary>
+public static partial class FurnitureFilter
+{
+    /// <summary>Classifies one line (already normalised). <see cref="FurnitureKind.None"/> means article text.</summary>
+    public static FurnitureKind Classify(string line)
+    {
+        var text = line.Trim();
+        if (text.Length == 0)
+        {
+            return FurnitureKind.None;
+        }
+
+        if (Advertisement().IsMatch(text))
+        {
+            return FurnitureKind.Advertisement;
+        }
+
+        if (Paywall().IsMatch(text))
+        {
+            return FurnitureKind.Paywall;
+        }
+
+        if (Subscribe().IsMatch(text))
+        {
+            return FurnitureKind.Subscribe;
+        }
+
+        if (text.Length <= 40 && About().IsMatch(text))
+        {
+            return FurnitureKind.About;
+        }
+
+        if (text.Length <= 60 && LinkBlockHeader().IsMatch(text))
+        {
+            return FurnitureKind.LinkBlock;
+        }
+
+        if (text.Length <= 200 && PhotoCredit().IsMatch(text))
+        {
+            return FurnitureKind.PhotoCredit;
+        }
+
+        if (text.Length <= 300 && ContributedReporting().IsMatch(text))
+        {
+            return FurnitureKind.ContributedReporting;
+        }
+
+        if (text.Length <= 80 && (Byline().IsMatch(text) || DatelineOnly().IsMatch(text)))
+        {
+            return FurnitureKind.Byline;
+        }
+
+        if (text.Length <= 40 && VideoTranscript().IsMatch(text))
+        {
+            return FurnitureKind.VideoTranscript;
+        }
+
+        if (text.Length <= 120 && Social().IsMatch(text))
+        {
+            return FurnitureKind.Social;
+        }
+
+        if (text.Length <= 200 && Copyright().IsMatch(text))
+        {
+            return FurnitureKind.Copyright;
+        }
+
+        return FurnitureKind.None;
+    }
+
+    /// <summary>True when a line opens a block of links to other articles that runs to the end of the page.</summary>
+    public static bool StartsLinkBlock(string line) => line.Length <= 60 && LinkBlockHeader().IsMatch(line.Trim());
+
+    [GeneratedRegex(@"^(skip\s+)?advert[i]?[sz]e?ments?\b|^(sponsored( content)?|promoted|ad|ads|adsense|paid content|story continues below( this)? ad(vertisement)?)\b\W*$|\badsense\b|\badlogger\b|^continue reading the main story$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Advertisement();
+
+    [GeneratedRegex(@"you have been granted access|you have a preview view|verify(ing)? (your )?access|checking your access|confirmed access|full article content will load|log ?in(to)? (to )?(your|with)|already a (subscriber|member)|reader mode|\bpaywall\b|subscribers? only|to continue reading|keep reading with|this article is (for|reserved for) (subscribers|members)|create (a )?free account|you('ve| have) reached (your|the) (limit|free)|free articles? (left|remaining)|use your keyboard to continue", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Paywall();
+
+    [GeneratedRegex(@"^(want (all of|to stay)|sign up (for|to)|subscribe( now| today| to)?\b|get (our|the) (newsletter|latest)|newsletter\b)|we('ll| will) send (our|you)[^.]{0,60}(inbox|email)|sign up for [^.]{0,60}newsletter|\bto your inbox\b|\bsubscribe\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Subscribe();
+
+    [GeneratedRegex(@"^[Aa]bout (us|the author|this (site|article)|[A-Z][\w.&-]{0,20})\.?$", RegexOptions.CultureInvariant)]
+    private static partial Regex About();
+
+    [GeneratedRegex(@"^(check also|related( (stories|articles|coverage|content|news|posts|reading))?|read more( on this)?|more (on|from) this (story|topic)|more stories|you (may|might) also like|recommended( for you| stories)?|most (read|popular|viewed)|trending( now)?|see also|also read|top stories|latest news|more from [\w .]{1,30})\s*:?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LinkBlockHeader();
+
+    [GeneratedRegex(@"^(photo|image|picture|video|credit)s?\s*(:|by\b)|\((photo|image|picture)s?( by|:)[^)]*\)\s*$|^credit\.{0,3}\s|\b(getty images|ap photo|afp via getty|reuters/|epa-efe|shutterstock|associated press)\b[^.]{0,60}$|^file photo\b|\bphoto(graph)?: ", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PhotoCredit();
+
+    [GeneratedRegex(@"contributed (reporting|to (this|the) report)|^(additional )?reporting by\b|^(writing|editing|compiled|edited|written) by\b|^\(?(reporting|editing) by\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ContributedReporting();
+
+    [GeneratedRegex(@"^by [A-Z][\w.'-]+( [A-Z][\w.'-]+){0,3}( and [A-Z][\w.'-]+( [A-Z][\w.'-]+){0,3})?(,.*)?$|^[A-Z][\w ]{2,40} (?i:services|staff|wire|newsroom)$|^[A-Z][\w .]{2,40} \d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$|^updated:? |^published:? |^posted:? |^last (updated|modified)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Byline();
+
+    [GeneratedRegex(@"^(date\s+)?\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?Z?)?$|^\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{4}( \d{1,2}:\d{2})?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DatelineOnly();
+
+    [GeneratedRegex(@"^(video|transcript|watch|play( video)?|listen|audio|\d{1,2}:\d{2}|video transcript|back to video)\s*:?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex VideoTranscript();
+
+    [GeneratedRegex(@"^(share( this( article| story)?)?|tweet|email|print|comments?|follow us|like us on|click here|share on \w+|share via|copy link|save( article)?|gift( this)? article|listen to (this )?article|\d+ min(ute)? read)\b\W*$|^(follow|find) us on\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Social();
+
+    [GeneratedRegex(@"^(©|\(c\)|copyright\b)|all rights reserved|^terms (of (use|service))|^privacy policy", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Copyright();
+}

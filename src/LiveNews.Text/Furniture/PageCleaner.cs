@@ -1,0 +1,61 @@
+using System.Text.RegularExpressions;
+
+namespace LiveNews.Text.Furniture;
+
+/// <summary>
+/// Takes normalised page text apart into paragraphs and drops page furniture: lines that
+/// <see cref="FurnitureFilter"/> recognises, a source's learned template lines, and everything after a
+/// "Check Also" style link-block header.
+/// </summary>
+public static partial class PageCleaner
+{
+    /// <summary>Cleans <paramref name="normalisedText"/>; <paramref name="isTemplateLine"/> tells a source's own boilerplate.</summary>
+    public static CleanPage Clean(string normalisedText, Func<string, bool>? isTemplateLine = null)
+    {
+        var paragraphs = new List<string>();
+        var removed = new List<(string, FurnitureKind)>();
+        var lines = normalisedText.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = LeadingDate().Replace(lines[i].Trim(), "");
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            var kind = FurnitureFilter.Classify(line);
+            if (kind == FurnitureKind.LinkBlock)
+            {
+                // The rest of the page is a list of links to other articles.
+                removed.Add((line, kind));
+                for (var j = i + 1; j < lines.Length; j++)
+                {
+                    if (lines[j].Trim().Length > 0)
+                    {
+                        removed.Add((lines[j].Trim(), FurnitureKind.LinkBlock));
+                    }
+                }
+
+                break;
+            }
+
+            if (kind == FurnitureKind.None && isTemplateLine is not null && isTemplateLine(line))
+            {
+                kind = FurnitureKind.SourceTemplate;
+            }
+
+            if (kind != FurnitureKind.None)
+            {
+                removed.Add((line, kind));
+                continue;
+            }
+
+            paragraphs.Add(line);
+        }
+
+        return new CleanPage(paragraphs, removed);
+    }
+
+    [GeneratedRegex(@"^date\s+\d{4}-\d{2}-\d{2}(\s+\d{2}:\d{2}(:\d{2})?)?\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingDate();
+}

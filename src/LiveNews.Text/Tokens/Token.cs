@@ -1,0 +1,35 @@
+namespace LiveNews.Text.Tokens;
+
+/// <summary>A word or number of a text: its surface form, lower-case form and where it starts.</summary>
+/// <param name="AfterBreak">True when punctuation (not just space) separates it from the token before.</param>
+public readonly record struct Token(string Text, string Lower, int Start, TokenKind Kind, bool AfterBreak = false)
+{
+    /// <summary>True when the word carried a possessive "'s" (dropped from <see cref="Text"/>).</summary>
+    public bool Possessive { get; init; }
+
+    /// <summary>True when the surface form starts with an upper-case letter.</summary>
+    public bool IsCapitalized => Text.Length > 0 && char.IsUpper(Text[0]);
+
+    /// <summary>True when every letter is upper case and there are at least two (an acronym such as NATO).</summary>
+    public bool IsAllCaps
+    {
+        get
+        {
+            var letters = 0;
+            foreach (var c in Text)
+            {
+                if (char.IsLetter(c))
+                {
+                    if (!char.IsUpper(c))
+                    {
+                        return false;
+                    }
+
+                    letters++;
+                }
+            }
+
+            return letters >= 2;
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace LiveNews.Text.Tokens;
+
+/// <summary>What a token is.</summary>
+public enum TokenKind
+{
+    Word,
+    Number,
+}

@@ -1,0 +1,225 @@
+using System.Globalization;
+using System.Text;
+
+namespace LiveNews.Text.Tokens;
+
+/// <summary>
+/// Splits normalised text into word and number tokens. Possessive "'s" is dropped; hyphenated compounds
+/// are split into their parts, except name particles such as "al-Aiban"; dotted acronyms (U.S.) become
+/// one token (US); numbers keep their digits ("1,200" is 1200, "3.5" stays 3.5).
+/// </summary>
+public static class Tokenizer
+{
+    /// <summary>Tokens of <paramref name="text"/> in order.</summary>
+    public static List<Token> Tokenize(string text)
+    {
+        var tokens = new List<Token>(text.Length / 6);
+        var i = 0;
+        var n = text.Length;
+        while (i < n)
+        {
+            var c = text[i];
+            if (char.IsDigit(c))
+            {
+                i = ReadNumber(text, i, tokens);
+            }
+            else if (char.IsLetter(c))
+            {
+                i = ReadWord(text, i, tokens);
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        MarkBreaks(text, tokens);
+        return tokens;
+    }
+
+    /// <summary>Marks tokens separated from the one before by punctuation (a comma, a hyphen, a period).</summary>
+    private static void MarkBreaks(string text, List<Token> tokens)
+    {
+        for (var k = 1; k < tokens.Count; k++)
+        {
+            var previous = tokens[k - 1];
+            if (previous.Possessive)
+            {
+                // "Trump's Ukraine envoy": a possessive ends a name.
+                tokens[k] = tokens[k] with { AfterBreak = true };
+                continue;
+            }
+
+            var end = previous.Start;
+            while (end < text.Length && end < tokens[k].Start && !char.IsWhiteSpace(text[end]) && text[end] is not (',' or ';' or ':' or '(' or ')' or '"' or '-' or '/' or '!' or '?'))
+            {
+                end++;
+            }
+
+            var gap = text.AsSpan(end, tokens[k].Start - end);
+            var broken = false;
+            foreach (var c in gap)
+            {
+                if (!char.IsWhiteSpace(c))
+                {
+                    broken = true;
+                    break;
+                }
+            }
+
+            // "Sergey V. Lavrov": the period of an initial does not break a name.
+            if (broken && previous.Text.Length == 1 && char.IsUpper(previous.Text[0]) && gap.Trim().SequenceEqual("."))
+            {
+                broken = false;
+            }
+
+            if (broken)
+            {
+                tokens[k] = tokens[k] with { AfterBreak = true };
+            }
+        }
+    }
+
+    private static int ReadNumber(string text, int start, List<Token> tokens)
+    {
+        var sb = new StringBuilder();
+        var i = start;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (char.IsDigit(c))
+            {
+                sb.Append(c);
+                i++;
+            }
+            else if ((c == ',' || c == '.') && i + 1 < text.Length && char.IsDigit(text[i + 1]) && sb.Length > 0)
+            {
+                if (c == '.')
+                {
+                    sb.Append('.');
+                }
+
+                i++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        // Units glued to numbers ("5km", "10th") stay with the number.
+        while (i < text.Length && char.IsLetter(text[i]) && i - start < 24)
+        {
+            sb.Append(char.ToLowerInvariant(text[i]));
+            i++;
+        }
+
+        var value = sb.ToString();
+        tokens.Add(new Token(text[start..i], value, start, TokenKind.Number));
+        return i;
+    }
+
+    private static int ReadWord(string text, int start, List<Token> tokens)
+    {
+        var i = start;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                i++;
+                continue;
+            }
+
+            // Dotted acronym: U.S., U.K., a.m. (single letters separated by periods).
+            if (c == '.' && i - LastSegmentStart(text, start, i) == 1
+                && i + 1 < text.Length && char.IsLetter(text[i + 1])
+                && (i + 2 == text.Length || text[i + 2] == '.'))
+            {
+                i++;
+                continue;
+            }
+
+            // Name particle: al-Aiban, bin-Salman.
+            if (c == '-' && i + 1 < text.Length && char.IsUpper(text[i + 1]) && IsParticle(text.AsSpan(start, i - start)))
+            {
+                i++;
+                continue;
+            }
+
+            // Apostrophe inside a word: O'Brien keeps it; "Russia's" drops the 's.
+            if (c == '\'' && i + 1 < text.Length && char.IsLetter(text[i + 1]))
+            {
+                var rest = i + 2 >= text.Length || !char.IsLetter(text[i + 2]);
+                if (rest && (text[i + 1] is 's' or 'S'))
+                {
+                    Add(text, start, i, tokens);
+                    tokens[^1] = tokens[^1] with { Possessive = true };
+                    return i + 2;
+                }
+
+                if (rest && (text[i + 1] is 't' or 'd' or 'm'))
+                {
+                    Add(text, start, i, tokens);
+                    return i + 2;
+                }
+
+                i++;
+                continue;
+            }
+
+            break;
+        }
+
+        // A dotted acronym's trailing period belongs to it (U.S.).
+        if (i < text.Length && text[i] == '.' && CountDots(text, start, i) > 0 && i - LastSegmentStart(text, start, i) == 1)
+        {
+            i++;
+        }
+
+        Add(text, start, i, tokens);
+        return i;
+    }
+
+    private static int LastSegmentStart(string text, int start, int end)
+    {
+        var dot = text.LastIndexOf('.', end - 1, end - start);
+        return dot < 0 ? start : dot + 1;
+    }
+
+    private static int CountDots(string text, int start, int end)
+    {
+        var dots = 0;
+        for (var k = start; k < end; k++)
+        {
+            if (text[k] == '.')
+            {
+                dots++;
+            }
+        }
+
+        return dots;
+    }
+
+    private static bool IsParticle(ReadOnlySpan<char> word) =>
+        word.Equals("al", StringComparison.OrdinalIgnoreCase) || word.Equals("el", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("bin", StringComparison.OrdinalIgnoreCase) || word.Equals("ibn", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("abu", StringComparison.OrdinalIgnoreCase) || word.Equals("ben", StringComparison.OrdinalIgnoreCase);
+
+    private static void Add(string text, int start, int end, List<Token> tokens)
+    {
+        if (end <= start)
+        {
+            return;
+        }
+
+        var surface = text[start..end];
+        var plain = surface.Contains('.') ? surface.Replace(".", "", StringComparison.Ordinal) : surface;
+        if (plain.Length == 0)
+        {
+            return;
+        }
+
+        tokens.Add(new Token(plain, plain.ToLowerInvariant(), start, TokenKind.Word));
+    }
+}

@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace LiveNews.Server.Tests.Api;
+
+[Collection(ServerCollection.Name)]
+public class StoriesApiTests(ServerFixture server)
+{
+    [Fact]
+    public async Task GetStory_ReturnsVersionsAndFacts_AndListShowsIt()
+    {
+        using var client = server.CreateAuthorizedClient();
+        var id = "story-" + Guid.NewGuid().ToString("N")[..6];
+        var post = await client.PostAsJsonAsync(new Uri("/api/articles", UriKind.Relative), new[]
+        {
+            new
+            {
+                id,
+                source = "wire",
+                title = "Ferry capsizes off Indonesia's Sulawesi island " + id,
+                text = "A ferry carrying 120 passengers capsized off the coast of Sulawesi island in Indonesia on Sunday, the national search and rescue agency said. Rescuers pulled 80 survivors from the water near the port of Makassar.",
+            },
+        }, TestContext.Current.CancellationToken);
+        using var posted = JsonDocument.Parse(await post.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var storyId = posted.RootElement.GetProperty("events")[0].GetProperty("storyId").GetString()!;
+
+        using var story = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/stories/{storyId}", UriKind.Relative), TestContext.Current.CancellationToken));
+        var root = story.RootElement;
+        Assert.Equal(storyId, root.GetProperty("summary").GetProperty("id").GetString());
+        Assert.Equal(id, root.GetProperty("versions")[0].GetProperty("articleId").GetString());
+        Assert.Contains(root.GetProperty("facts").EnumerateArray(), f => f.GetProperty("text").GetString()!.Contains("80 survivors", StringComparison.Ordinal));
+
+        // The list hears of the story one-way: poll (bounded) until it shows.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var found = false;
+        while (!found && !timeout.IsCancellationRequested)
+        {
+            using var list = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/stories?take=200", UriKind.Relative), TestContext.Current.CancellationToken));
+            found = list.RootElement.GetProperty("stories").EnumerateArray().Any(s => s.GetProperty("id").GetString() == storyId);
+            if (!found)
+            {
+                await Task.Delay(20, TestContext.Current.CancellationToken);
+            }
+        }
+
+        Assert.True(found);
+    }
+
+    [Fact]
+    public async Task GetStory_Unknown_Is404()
+    {
+        using var client = server.CreateClient();
+        var response = await client.GetAsync(new Uri("/api/stories/s0000000000000000", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_AndReadiness_Answer()
+    {
+        using var client = server.CreateClient();
+        Assert.Equal("ok", await client.GetStringAsync(new Uri("/healthz", UriKind.Relative), TestContext.Current.CancellationToken));
+        Assert.Equal("ready", await client.GetStringAsync(new Uri("/readyz", UriKind.Relative), TestContext.Current.CancellationToken));
+    }
+}

@@ -1,0 +1,78 @@
+using System.Text.Json;
+using LiveNews.Server.Replay;
+using LiveNews.Tests.Shared;
+
+namespace LiveNews.Server.Tests.Replay;
+
+public class ReplayCommandTests
+{
+    [Fact]
+    public async Task Replay_SeedsGiveFiveEventsInOneStory()
+    {
+        var output = Path.Combine(Path.GetTempPath(), "livenews-replay-" + Guid.NewGuid().ToString("N") + ".jsonl");
+        var stderr = new StringWriter();
+        try
+        {
+            var code = await ReplayCommand.RunAsync(["--input", Fixtures.SeedsJsonl, "--output", output], TextWriter.Null, stderr, TestContext.Current.CancellationToken);
+            Assert.Equal(0, code);
+
+            var events = File.ReadAllLines(output).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+            Assert.Equal(5, events.Count);
+            Assert.Equal(["004", "000", "002", "003", "001"], events.Select(e => e.GetProperty("articleId").GetString()));
+            Assert.Single(events.Select(e => e.GetProperty("storyId").GetString()).Distinct());
+            Assert.Equal("StoryCreated", events[0].GetProperty("type").GetString());
+            Assert.All(events.Skip(1), e => Assert.Contains(e.GetProperty("type").GetString(), new[] { "StoryUpdated", "VersionAttached" }));
+            Assert.Matches(@"article versions: 5, rejected lines: 0, stories: 1, events: 5, seconds: [0-9.]+, versions per second: [0-9.]+", stderr.ToString());
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
+    [Fact]
+    public async Task Replay_BrokenLineYieldsRejectedAndTheRunGoesOn()
+    {
+        var input = Path.Combine(Path.GetTempPath(), "livenews-broken-" + Guid.NewGuid().ToString("N") + ".jsonl");
+        var output = Path.ChangeExtension(input, ".events.jsonl");
+        var lines = File.ReadAllLines(Fixtures.SeedsJsonl).ToList();
+        lines.Insert(1, "{\"id\": \"broken\", \"text\": ");
+        lines.Insert(3, "[\"not an object\"]");
+        await File.WriteAllLinesAsync(input, lines, TestContext.Current.CancellationToken);
+        try
+        {
+            var stderr = new StringWriter();
+            var code = await ReplayCommand.RunAsync(["--input", input, "--output", output], TextWriter.Null, stderr, TestContext.Current.CancellationToken);
+            Assert.Equal(0, code);
+
+            var events = File.ReadAllLines(output).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+            Assert.Equal(7, events.Count);
+            var rejected = events.Where(e => e.GetProperty("type").GetString() == "Rejected").ToList();
+            Assert.Equal([2L, 4L], rejected.Select(e => e.GetProperty("line").GetInt64()));
+            Assert.All(rejected, e => Assert.False(string.IsNullOrEmpty(e.GetProperty("reason").GetString())));
+            Assert.Equal(5, events.Count(e => e.TryGetProperty("articleId", out _)));
+            Assert.Contains("rejected lines: 2", stderr.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(input);
+            File.Delete(output);
+        }
+    }
+
+    [Fact]
+    public async Task Replay_WithoutArguments_PrintsUsage()
+    {
+        var stderr = new StringWriter();
+        Assert.Equal(2, await ReplayCommand.RunAsync([], TextWriter.Null, stderr, TestContext.Current.CancellationToken));
+        Assert.Contains("usage: replay --input", stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Replay_MissingInput_Fails()
+    {
+        var stderr = new StringWriter();
+        Assert.Equal(2, await ReplayCommand.RunAsync(["--input", "/nonexistent/x.jsonl", "--output", "-"], TextWriter.Null, stderr, TestContext.Current.CancellationToken));
+        Assert.Contains("not found", stderr.ToString(), StringComparison.Ordinal);
+    }
+}

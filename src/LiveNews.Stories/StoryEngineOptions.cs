@@ -9,14 +9,42 @@ public sealed class StoryEngineOptions
     /// <summary>How much more a title word counts than a body word.</summary>
     public float TitleWeight { get; set; } = 3f;
 
-    /// <summary>How much more an entity feature counts than a plain word (after TF-IDF).</summary>
-    public float EntityWeight { get; set; } = 2f;
+    /// <summary>Share of the geometric mean (versus the arithmetic mean) in combining the group similarities.</summary>
+    public double GeometricBlend { get; set; } = 0;
+
+    /// <summary>Share of member-level similarity (versus the centroid) in the match score.</summary>
+    public double MemberLinkage { get; set; } = 0;
+
+    /// <summary>True: member-level similarity is the best member; false: the mean over members.</summary>
+    public bool MemberLinkageMax { get; set; }
+
+    /// <summary>Member vectors kept per story for member-level comparison.</summary>
+    public int MemberVectorsKept { get; set; } = 8;
+
+    /// <summary>Factor on the score when the story never named any of the article's protagonists.</summary>
+    public double ProtagonistPenalty { get; set; } = 1.0;
+
+    /// <summary>Sentences at the start of an article whose words count <see cref="LeadWeight"/> times.</summary>
+    public int LeadSentences { get; set; } = 5;
+
+    public float LeadWeight { get; set; } = 2f;
+
+    /// <summary>From this sentence on, words count <see cref="TailWeight"/> times.</summary>
+    public int TailFrom { get; set; } = 20;
+
+    public float TailWeight { get; set; } = 0.5f;
+
+    /// <summary>Weight of the word (stem) similarity in the match score.</summary>
+    public double WordsWeight { get; set; } = 0.5;
+
+    /// <summary>Weight of the entity similarity in the match score.</summary>
+    public double EntitiesWeight { get; set; } = 0.35;
+
+    /// <summary>Weight of the number similarity in the match score.</summary>
+    public double NumbersWeight { get; set; } = 0.15;
 
     /// <summary>Score at or above which an article joins its best story; below it, it opens a new one.</summary>
-    public double MatchThreshold { get; set; } = 0.30;
-
-    /// <summary>Weight of the shared-entity score in the match score.</summary>
-    public double EntityOverlapWeight { get; set; } = 0.25;
+    public double MatchThreshold { get; set; } = 0.20;
 
     /// <summary>Gap between an article and a story's last update within which time does not count.</summary>
     public TimeSpan TimeWindow { get; set; } = TimeSpan.FromDays(2);
@@ -24,7 +52,7 @@ public sealed class StoryEngineOptions
     /// <summary>Beyond <see cref="TimeWindow"/>, the score halves every this much.</summary>
     public TimeSpan TimeHalfLife { get; set; } = TimeSpan.FromDays(3);
 
-    /// <summary>Terms kept per article vector (highest weights).</summary>
+    /// <summary>Word features kept per article vector (highest weights); entities and numbers keep half and a fifth of this.</summary>
     public int ArticleTerms { get; set; } = 80;
 
     /// <summary>Terms kept per story centroid (highest weights).</summary>

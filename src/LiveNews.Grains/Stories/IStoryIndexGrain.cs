@@ -9,7 +9,8 @@ namespace LiveNews.Grains.Stories;
 /// </summary>
 public interface IStoryIndexGrain : IGrainWithIntegerKey
 {
-    Task<IndexDecision> AssignAsync(Immutable<AnalysedArticle> article);
+    /// <summary>Assigns an article to a story, never to one of <paramref name="exclude"/> (the stories of other parts of its page).</summary>
+    Task<IndexDecision> AssignAsync(Immutable<AnalysedArticle> article, string[] exclude);
 
     /// <summary>Live stories in the index.</summary>
     Task<int> CountAsync();

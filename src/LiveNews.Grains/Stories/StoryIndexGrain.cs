@@ -16,11 +16,11 @@ public sealed class StoryIndexGrain : Grain, IStoryIndexGrain
         _matcher = new StoryMatcher(options.Value);
     }
 
-    public Task<IndexDecision> AssignAsync(Immutable<AnalysedArticle> article)
+    public Task<IndexDecision> AssignAsync(Immutable<AnalysedArticle> article, string[] exclude)
     {
         var value = article.Value;
         var vector = _matcher.Vectorize(value);
-        var match = _matcher.Match(value, vector);
+        var match = _matcher.Match(value, vector, exclude);
         var storyId = match.StoryId ?? StoryIds.ForOpeningArticle(value.Id);
         _matcher.Assign(storyId, value, vector);
         return Task.FromResult(new IndexDecision

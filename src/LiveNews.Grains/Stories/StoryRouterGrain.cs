@@ -25,10 +25,18 @@ public sealed class StoryRouterGrain : Grain, IStoryRouterGrain
     public async Task<ImmutableArray<StoryEvent>> IngestAsync(ArticleVersion article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        var analysed = _analyzer.Analyze(ArticleInputMapper.ToInput(article));
-        var decision = await GrainFactory.GetGrain<IStoryIndexGrain>(0).AssignAsync(analysed.AsImmutable());
-        var evt = await GrainFactory.GetGrain<IStoryClusterWriterGrain>(decision.StoryId)
-            .AddVersionAsync(analysed.AsImmutable(), article.ReceivedAt);
-        return [evt];
+        var parts = _analyzer.AnalyzePage(ArticleInputMapper.ToInput(article));
+        var index = GrainFactory.GetGrain<IStoryIndexGrain>(0);
+        var events = ImmutableArray.CreateBuilder<StoryEvent>(parts.Count);
+        var taken = new List<string>(parts.Count);
+        foreach (var part in parts)
+        {
+            var decision = await index.AssignAsync(part.AsImmutable(), [.. taken]);
+            taken.Add(decision.StoryId);
+            events.Add(await GrainFactory.GetGrain<IStoryClusterWriterGrain>(decision.StoryId)
+                .AddVersionAsync(part.AsImmutable(), article.ReceivedAt));
+        }
+
+        return events.MoveToImmutable();
     }
 }

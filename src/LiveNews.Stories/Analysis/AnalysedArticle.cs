@@ -34,6 +34,9 @@ public sealed record AnalysedArticle
 
     public List<SentenceUnit> Sentences { get; init; } = [];
 
+    /// <summary>Who the article is about: the keys of its most named multi-word names (people, ships, teams).</summary>
+    public string[] Protagonists { get; init; } = [];
+
     /// <summary>Number of content words in the clean text (0 for a headline-only item).</summary>
     public int WordCount { get; init; }
 

@@ -3,6 +3,7 @@ using System.Text;
 using LiveNews.Text.Entities;
 using LiveNews.Text.Furniture;
 using LiveNews.Text.Normalization;
+using LiveNews.Text.Segmentation;
 using LiveNews.Text.Sentences;
 using LiveNews.Text.Tokens;
 
@@ -25,13 +26,27 @@ public sealed class ArticleAnalyzer
         _options = options ?? new StoryEngineOptions();
     }
 
-    /// <summary>Analyses one article version.</summary>
-    public AnalysedArticle Analyze(ArticleInput input, Func<string, bool>? isTemplateLine = null)
+    /// <summary>Analyses one article version as a single article (its main part, when the page carries several).</summary>
+    public AnalysedArticle Analyze(ArticleInput input, Func<string, bool>? isTemplateLine = null) =>
+        AnalyzePage(input, isTemplateLine)[0];
+
+    /// <summary>
+    /// Analyses one article version and splits a page that carries several articles: the first part
+    /// keeps the article id, each further part is its own article "id#n" with its own headline.
+    /// </summary>
+    public List<AnalysedArticle> AnalyzePage(ArticleInput input, Func<string, bool>? isTemplateLine = null)
     {
         var page = CleanText(input, isTemplateLine);
+        var segments = PageSegmenter.Split(page.Lines, IsHeadlineLike);
+
         var title = TextNormalizer.Normalize(input.Title).Replace('\n', ' ').Trim();
+        if (LooksLikeUrl(title))
+        {
+            title = "";
+        }
+
         var hasTitle = title.Length > 0;
-        var paragraphs = page.Paragraphs.ToList();
+        var paragraphs = segments[0].Paragraphs.ToList();
         if (hasTitle && paragraphs.Count > 0 && string.Equals(paragraphs[0], title, StringComparison.OrdinalIgnoreCase))
         {
             paragraphs.RemoveAt(0);
@@ -41,7 +56,16 @@ public sealed class ArticleAnalyzer
             (title, paragraphs) = DeriveTitle(paragraphs);
         }
 
-        return Build(input, title, hasTitle, paragraphs, part: 0, idSuffix: "");
+        // Pages often repeat their headline (above and below a paywall notice).
+        paragraphs.RemoveAll(p => string.Equals(p, title, StringComparison.OrdinalIgnoreCase));
+
+        var parts = new List<AnalysedArticle>(segments.Count) { Build(input, title, hasTitle, paragraphs, part: 0, idSuffix: "") };
+        for (var n = 1; n < segments.Count; n++)
+        {
+            parts.Add(Build(input, segments[n].Headline ?? "", hasTitle: true, [.. segments[n].Paragraphs], part: n, idSuffix: "#" + n));
+        }
+
+        return parts;
     }
 
     /// <summary>The clean paragraphs of an input's text (HTML converted, furniture removed).</summary>
@@ -106,11 +130,13 @@ public sealed class ArticleAnalyzer
         var entityNames = new Dictionary<string, string>(StringComparer.Ordinal);
 
         var terms = new Dictionary<string, float>(StringComparer.Ordinal);
+        var entityWeights = new Dictionary<string, float>(StringComparer.Ordinal);
         var sentences = new List<SentenceUnit>(tokenised.Count);
         var wordCount = 0;
         for (var s = 0; s < tokenised.Count; s++)
         {
             var (text, tokens, paragraph) = tokenised[s];
+            var position = PositionWeight(s);
             var stems = new HashSet<string>(StringComparer.Ordinal);
             var numbers = new HashSet<string>(StringComparer.Ordinal);
             foreach (var token in tokens)
@@ -118,6 +144,12 @@ public sealed class ArticleAnalyzer
                 if (token.Kind == TokenKind.Number)
                 {
                     numbers.Add(token.Lower);
+                    if (token.Lower.Length >= 2)
+                    {
+                        var feature = NumberFeature(token.Lower);
+                        terms[feature] = terms.GetValueOrDefault(feature) + position;
+                    }
+
                     continue;
                 }
 
@@ -126,10 +158,10 @@ public sealed class ArticleAnalyzer
                     continue;
                 }
 
-                var stem = Stemmer.Stem(token.Lower);
+                var stem = Synonyms.CanonicalStem(token.Lower);
                 stems.Add(stem);
                 wordCount++;
-                terms[stem] = terms.GetValueOrDefault(stem) + 1f;
+                terms[stem] = terms.GetValueOrDefault(stem) + position;
             }
 
             var keys = new HashSet<string>(StringComparer.Ordinal);
@@ -138,6 +170,7 @@ public sealed class ArticleAnalyzer
                 var key = Resolve(mention, aliasByWord);
                 keys.Add(key);
                 entityCounts[key] = entityCounts.GetValueOrDefault(key) + 1;
+                entityWeights[key] = entityWeights.GetValueOrDefault(key) + position;
                 if (!entityNames.TryGetValue(key, out var known) || known.Length < mention.Name.Length)
                 {
                     entityNames[key] = mention.Name;
@@ -166,7 +199,7 @@ public sealed class ArticleAnalyzer
                 continue;
             }
 
-            var stem = Stemmer.Stem(token.Lower);
+            var stem = Synonyms.CanonicalStem(token.Lower);
             terms[stem] = terms.GetValueOrDefault(stem) + titleWeight;
         }
 
@@ -175,11 +208,12 @@ public sealed class ArticleAnalyzer
             foreach (var mention in EntityExtractor.Extract(titleTokens, capitalised))
             {
                 entityCounts[mention.Key] = entityCounts.GetValueOrDefault(mention.Key) + 1;
+                entityWeights[mention.Key] = entityWeights.GetValueOrDefault(mention.Key) + 1;
                 entityNames.TryAdd(mention.Key, mention.Name);
             }
         }
 
-        foreach (var (key, count) in entityCounts)
+        foreach (var (key, count) in entityWeights)
         {
             terms[EntityFeature(key)] = count;
             var surname = SurnameKey(key);
@@ -189,8 +223,16 @@ public sealed class ArticleAnalyzer
             }
         }
 
+        var protagonists = entityCounts
+            .Where(e => e.Key.Contains(' ', StringComparison.Ordinal) && e.Value >= 2)
+            .OrderByDescending(e => e.Value).ThenBy(e => e.Key, StringComparer.Ordinal)
+            .Take(2)
+            .Select(e => e.Key)
+            .ToArray();
+
         return new AnalysedArticle
         {
+            Protagonists = protagonists,
             Id = input.Id + idSuffix,
             Source = input.Source,
             Url = input.Url,
@@ -206,6 +248,13 @@ public sealed class ArticleAnalyzer
             Part = part,
         };
     }
+
+    /// <summary>How much a word counts by where its sentence stands: the lead tells the event, the tail the background.</summary>
+    private float PositionWeight(int sentence) =>
+        sentence < _options.LeadSentences ? _options.LeadWeight : sentence >= _options.TailFrom ? _options.TailWeight : 1f;
+
+    /// <summary>The feature name of a number in <see cref="AnalysedArticle.Terms"/>.</summary>
+    public static string NumberFeature(string number) => "#" + number;
 
     /// <summary>The feature name of an entity key in <see cref="AnalysedArticle.Terms"/>.</summary>
     public static string EntityFeature(string key) => "@" + key;
@@ -274,6 +323,12 @@ public sealed class ArticleAnalyzer
         var first = SentenceSplitter.Split(paragraphs[0]).FirstOrDefault() ?? paragraphs[0];
         return (Truncate(first, 140), paragraphs);
     }
+
+    /// <summary>True when a "title" is really an address (some captures put the URL where the headline goes).</summary>
+    public static bool LooksLikeUrl(string text) =>
+        text.StartsWith("http:", StringComparison.OrdinalIgnoreCase) || text.StartsWith("https:", StringComparison.OrdinalIgnoreCase)
+        || text.StartsWith("www.", StringComparison.OrdinalIgnoreCase)
+        || text.Split(" / ").Length > 3;
 
     /// <summary>True for a short line without closing punctuation, most of whose words are capitalised.</summary>
     public static bool IsHeadlineLike(string line)

@@ -34,15 +34,24 @@ public sealed class StoryEngine
     /// <summary>Processes one article version; returns one event per article part.</summary>
     public IReadOnlyList<EngineEvent> Process(ArticleInput input)
     {
-        var article = _analyzer.Analyze(input);
-        return [Route(article)];
+        var parts = _analyzer.AnalyzePage(input);
+        var events = new List<EngineEvent>(parts.Count);
+        var taken = new List<string>(parts.Count);
+        foreach (var part in parts)
+        {
+            var evt = Route(part, taken);
+            taken.Add(evt.StoryId);
+            events.Add(evt);
+        }
+
+        return events;
     }
 
-    /// <summary>Routes an analysed article to its story and applies it.</summary>
-    public EngineEvent Route(AnalysedArticle article)
+    /// <summary>Routes an analysed article to its story (never one of <paramref name="exclude"/>) and applies it.</summary>
+    public EngineEvent Route(AnalysedArticle article, IReadOnlyCollection<string>? exclude = null)
     {
         var vector = _matcher.Vectorize(article);
-        var match = _matcher.Match(article, vector);
+        var match = _matcher.Match(article, vector, exclude);
         var storyId = match.StoryId ?? StoryIds.ForOpeningArticle(article.Id);
         _matcher.Assign(storyId, article, vector);
         if (!_stories.TryGetValue(storyId, out var story))

@@ -138,7 +138,7 @@ public sealed class StoryState
             };
             added.Add(fact);
             var novelty = best is null ? 1.0 : 1.0 - containment;
-            found.Add((sentence, FactRanker.Score(sentence, EntityShare, novelty)));
+            found.Add((sentence, FactRanker.Score(sentence, EntityShare, novelty, article.Published)));
         }
 
         foreach (var fact in added)

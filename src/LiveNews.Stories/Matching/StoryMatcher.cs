@@ -35,7 +35,10 @@ public sealed class StoryMatcher
     /// <summary>The profile of a story, or null.</summary>
     public StoryProfile? GetProfile(string storyId) => _stories.GetValueOrDefault(storyId);
 
-    /// <summary>Learns the article's terms and returns its TF-IDF vector (L2-normalised, strongest terms only).</summary>
+    /// <summary>
+    /// Learns the article's terms and returns its TF-IDF vector: the strongest words, entities and
+    /// numbers, each group normalised to unit length on its own.
+    /// </summary>
     public Dictionary<string, float> Vectorize(AnalysedArticle article, bool learn = true)
     {
         if (learn)
@@ -43,7 +46,12 @@ public sealed class StoryMatcher
             Statistics.Observe(article.Terms.Keys);
         }
 
-        var weights = new List<KeyValuePair<string, float>>(article.Terms.Count);
+        var groups = new List<KeyValuePair<string, float>>[FeatureGroups.Count];
+        for (var g = 0; g < groups.Length; g++)
+        {
+            groups[g] = [];
+        }
+
         foreach (var (term, tf) in article.Terms)
         {
             if (tf <= 0)
@@ -52,21 +60,23 @@ public sealed class StoryMatcher
             }
 
             var weight = (1.0 + Math.Log(tf)) * Statistics.Idf(term);
-            if (term.StartsWith('@'))
-            {
-                weight *= _options.EntityWeight;
-            }
-
-            weights.Add(new(term, (float)weight));
+            groups[(int)FeatureGroups.Of(term)].Add(new(term, (float)weight));
         }
 
-        var vector = SparseVector.Top(weights, _options.ArticleTerms);
-        var norm = SparseVector.Norm(vector);
-        if (norm > 0)
+        var limits = new[] { _options.ArticleTerms, Math.Max(4, _options.ArticleTerms / 2), Math.Max(2, _options.ArticleTerms / 5) };
+        var vector = new Dictionary<string, float>(StringComparer.Ordinal);
+        for (var g = 0; g < groups.Length; g++)
         {
-            foreach (var term in vector.Keys.ToList())
+            var top = SparseVector.Top(groups[g], limits[g]);
+            var norm = SparseVector.Norm(top);
+            if (norm <= 0)
             {
-                vector[term] = (float)(vector[term] / norm);
+                continue;
+            }
+
+            foreach (var (term, value) in top)
+            {
+                vector[term] = (float)(value / norm);
             }
         }
 
@@ -74,7 +84,7 @@ public sealed class StoryMatcher
     }
 
     /// <summary>Scores the candidate stories of an article and picks the best at or above the threshold.</summary>
-    public StoryMatch Match(AnalysedArticle article, IReadOnlyDictionary<string, float> vector)
+    public StoryMatch Match(AnalysedArticle article, IReadOnlyDictionary<string, float> vector, IReadOnlyCollection<string>? exclude = null)
     {
         var known = StoryOfArticle(article.Id);
         if (known is not null && _stories.ContainsKey(known))
@@ -87,6 +97,12 @@ public sealed class StoryMatcher
         var bestScore = 0.0;
         foreach (var storyId in candidates)
         {
+            if (exclude is not null && exclude.Contains(storyId))
+            {
+                // Parts of one page are different articles: they never join each other's stories.
+                continue;
+            }
+
             var profile = _stories[storyId];
             var score = Score(article, vector, profile);
             if (score > bestScore || (score == bestScore && best is not null && string.CompareOrdinal(storyId, best) < 0))
@@ -101,14 +117,67 @@ public sealed class StoryMatcher
             : new StoryMatch(null, bestScore, candidates.Count);
     }
 
-    /// <summary>The match score of an article against one story, in [0, 1].</summary>
+    /// <summary>
+    /// The match score of an article against one story, in [0, 1]: the cosine of each feature group
+    /// (words, entities, numbers) weighted by the options, over the groups the article has, damped by
+    /// the time gap.
+    /// </summary>
     public double Score(AnalysedArticle article, IReadOnlyDictionary<string, float> vector, StoryProfile profile)
     {
-        var cosine = profile.CentroidNorm > 0 ? SparseVector.Dot(vector, profile.Centroid) / profile.CentroidNorm : 0;
-        var entities = EntityOverlap(article, profile);
-        var w = _options.EntityOverlapWeight;
-        var score = ((1 - w) * cosine) + (w * entities);
-        return score * TimeFactor(article.Published, profile);
+        var centroid = Similarity(vector, profile.Centroid, profile.GroupNorms);
+        var factor = TimeFactor(article.Published, profile) * ProtagonistFactor(article, profile);
+        if (_options.MemberLinkage <= 0 || profile.MemberVectors.Count == 0)
+        {
+            return centroid * factor;
+        }
+
+        double max = 0, sum = 0;
+        foreach (var member in profile.MemberVectors)
+        {
+            var s = Similarity(vector, member, FeatureGroups.Norms(member));
+            sum += s;
+            max = Math.Max(max, s);
+        }
+
+        var mean = sum / profile.MemberVectors.Count;
+        var link = _options.MemberLinkageMax ? max : mean;
+        var blended = ((1 - _options.MemberLinkage) * centroid) + (_options.MemberLinkage * link);
+        return blended * factor;
+    }
+
+    private double Similarity(IReadOnlyDictionary<string, float> vector, IReadOnlyDictionary<string, float> other, double[] otherNorms)
+    {
+        var dots = FeatureGroups.Dots(vector, other);
+        var present = new bool[FeatureGroups.Count];
+        foreach (var term in vector.Keys)
+        {
+            present[(int)FeatureGroups.Of(term)] = true;
+        }
+
+        var weights = new[] { _options.WordsWeight, _options.EntitiesWeight, _options.NumbersWeight };
+        double linear = 0, logSum = 0, total = 0;
+        for (var g = 0; g < FeatureGroups.Count; g++)
+        {
+            if (!present[g] || weights[g] <= 0)
+            {
+                continue;
+            }
+
+            var cosine = otherNorms[g] > 0 ? dots[g] / otherNorms[g] : 0;
+            total += weights[g];
+            linear += weights[g] * cosine;
+            logSum += weights[g] * Math.Log(cosine + 0.01);
+        }
+
+        if (total <= 0)
+        {
+            return 0;
+        }
+
+        // Blend of the weighted mean and the weighted geometric mean: the geometric part asks every kind
+        // of evidence to agree, so that the same topic with other people and places scores low.
+        var beta = _options.GeometricBlend;
+        return ((1 - beta) * (linear / total)) + (beta * Math.Exp(logSum / total));
     }
 
     /// <summary>Adds an article to a story (opening it when new): centroid, entities, index, article map.</summary>
@@ -128,6 +197,12 @@ public sealed class StoryMatcher
         }
 
         profile.Members++;
+        profile.MemberVectors.Add(new Dictionary<string, float>(vector, StringComparer.Ordinal));
+        if (profile.MemberVectors.Count > _options.MemberVectorsKept)
+        {
+            profile.MemberVectors.RemoveAt(0);
+        }
+
         var centroid = profile.Centroid;
         foreach (var (term, value) in vector)
         {
@@ -140,10 +215,14 @@ public sealed class StoryMatcher
             profile.Centroid = centroid;
         }
 
-        profile.CentroidNorm = SparseVector.Norm(centroid);
+        profile.GroupNorms = FeatureGroups.Norms(centroid);
         foreach (var key in article.Entities.Keys)
         {
             profile.Entities[key] = profile.Entities.GetValueOrDefault(key) + 1;
+            if (ArticleAnalyzer.SurnameKey(key) is { } surname && surname != key)
+            {
+                profile.Entities[surname] = profile.Entities.GetValueOrDefault(surname) + 1;
+            }
         }
 
         if (article.Published < profile.FirstPublished)
@@ -171,26 +250,26 @@ public sealed class StoryMatcher
         return hash > 0 ? articleId[..hash] : articleId;
     }
 
-    private double EntityOverlap(AnalysedArticle article, StoryProfile profile)
+    /// <summary>
+    /// Less when the story has never named the people the article is about: the same kind of event
+    /// with someone else at its centre (another player arrested, another ship) is another story.
+    /// </summary>
+    private double ProtagonistFactor(AnalysedArticle article, StoryProfile profile)
     {
-        if (article.Entities.Count == 0 || profile.Entities.Count == 0)
+        if (article.Protagonists.Length == 0)
         {
-            return 0;
+            return 1.0;
         }
 
-        double total = 0;
-        double shared = 0;
-        foreach (var (key, count) in article.Entities)
+        foreach (var key in article.Protagonists)
         {
-            var weight = Statistics.Idf(ArticleAnalyzer.EntityFeature(key)) * Math.Log(1 + count);
-            total += weight;
-            if (profile.Entities.ContainsKey(key))
+            if (profile.Entities.ContainsKey(key) || (ArticleAnalyzer.SurnameKey(key) is { } surname && profile.Entities.ContainsKey(surname)))
             {
-                shared += weight;
+                return 1.0;
             }
         }
 
-        return total > 0 ? shared / total : 0;
+        return _options.ProtagonistPenalty;
     }
 
     private double TimeFactor(DateTimeOffset published, StoryProfile profile)

@@ -8,12 +8,16 @@ public sealed class StoryProfile
     /// <summary>Sum of member article vectors, pruned to the strongest terms.</summary>
     public Dictionary<string, float> Centroid { get; set; } = new(StringComparer.Ordinal);
 
-    public double CentroidNorm { get; set; }
+    /// <summary>Norm of each feature group of the centroid (see <see cref="FeatureGroup"/>).</summary>
+    public double[] GroupNorms { get; set; } = new double[FeatureGroups.Count];
 
     /// <summary>Entity keys and in how many member articles each occurs.</summary>
     public Dictionary<string, int> Entities { get; set; } = new(StringComparer.Ordinal);
 
     public int Members { get; set; }
+
+    /// <summary>The vectors of the most recent members (bounded), for member-level comparison.</summary>
+    public List<Dictionary<string, float>> MemberVectors { get; set; } = [];
 
     public DateTimeOffset FirstPublished { get; set; }
 

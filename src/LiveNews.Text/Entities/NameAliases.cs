@@ -24,7 +24,17 @@ public static class NameAliases
         ["afghan"] = "afghanistan", ["egyptian"] = "egypt", ["mexican"] = "mexico", ["canadian"] = "canada",
         ["australian"] = "australia", ["italian"] = "italy", ["spanish"] = "spain", ["greek"] = "greece",
         ["polish"] = "poland", ["korean"] = "korea", ["north korean"] = "north korea", ["south korean"] = "south korea",
-        ["brazilian"] = "brazil", ["nigerian"] = "nigeria", ["venezuelan"] = "venezuela", ["cuban"] = "cuba",
+        ["brazilian"] = "brazil", ["somali"] = "somalia", ["somalian"] = "somalia", ["somalis"] = "somalia",
+        ["indians"] = "india", ["yemeni"] = "yemen", ["ethiopian"] = "ethiopia", ["kenyan"] = "kenya", ["thai"] = "thailand",
+        ["filipino"] = "philippines", ["indonesian"] = "indonesia", ["vietnamese"] = "vietnam", ["dutch"] = "netherlands",
+        ["swiss"] = "switzerland", ["swedish"] = "sweden", ["norwegian"] = "norway", ["danish"] = "denmark",
+        ["irish"] = "ireland", ["scottish"] = "scotland", ["welsh"] = "wales", ["english"] = "england",
+        ["lebanese"] = "lebanon", ["jordanian"] = "jordan", ["libyan"] = "libya", ["tunisian"] = "tunisia",
+        ["moroccan"] = "morocco", ["algerian"] = "algeria", ["sudanese"] = "sudan", ["turk"] = "turkey", ["turks"] = "turkey",
+        ["tibetan"] = "tibet", ["tibetans"] = "tibet", ["crimean"] = "crimea", ["georgian"] = "georgia",
+        ["belarusian"] = "belarus", ["hungarian"] = "hungary", ["czech"] = "czech republic", ["austrian"] = "austria",
+        ["belgian"] = "belgium", ["portuguese"] = "portugal", ["argentine"] = "argentina", ["argentinian"] = "argentina",
+        ["chilean"] = "chile", ["colombian"] = "colombia", ["peruvian"] = "peru", ["haitian"] = "haiti", ["nigerian"] = "nigeria", ["venezuelan"] = "venezuela", ["cuban"] = "cuba",
     };
 
     /// <summary>The canonical folded form of a folded name, or the name itself.</summary>

@@ -100,7 +100,7 @@ public static partial class FurnitureFilter
     [GeneratedRegex(@"contributed (reporting|to (this|the) report)|^(additional )?reporting by\b|^(writing|editing|compiled|edited|written) by\b|^\(?(reporting|editing) by\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ContributedReporting();
 
-    [GeneratedRegex(@"^by [A-Z][\w.'-]+( [A-Z][\w.'-]+){0,3}( and [A-Z][\w.'-]+( [A-Z][\w.'-]+){0,3})?(,.*)?$|^[A-Z][\w ]{2,40} (?i:services|staff|wire|newsroom)$|^[A-Z][\w .]{2,40} \d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$|^updated:? |^published:? |^posted:? |^last (updated|modified)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^by [A-Z][\w.'-]+( [A-Z][\w.'-]+){0,3}( and [A-Z][\w.'-]+( [A-Z][\w.'-]+){0,3})?(,.*)?$|^[A-Z][\w ]{2,40} (?i:services|staff|wire|newsroom)$|^[A-Z][\w .]{2,40} \d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$|^(?i:updated|published|posted|last (updated|modified))\b", RegexOptions.CultureInvariant)]
     private static partial Regex Byline();
 
     [GeneratedRegex(@"^(date\s+)?\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?Z?)?$|^\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{4}( \d{1,2}:\d{2})?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

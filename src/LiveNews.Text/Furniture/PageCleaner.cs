@@ -14,25 +14,37 @@ public static partial class PageCleaner
     {
         var paragraphs = new List<string>();
         var removed = new List<(string, FurnitureKind)>();
+        var all = new List<PageLine>();
         var lines = normalisedText.Split('\n');
+        var afterTranscriptMarker = false;
         for (var i = 0; i < lines.Length; i++)
         {
-            var line = LeadingDate().Replace(lines[i].Trim(), "");
+            var line = InlineFurniture.Strip(LeadingDate().Replace(lines[i].Trim(), ""));
             if (line.Length == 0)
             {
                 continue;
             }
 
             var kind = FurnitureFilter.Classify(line);
+            if (kind == FurnitureKind.None && afterTranscriptMarker)
+            {
+                // The line after a "Video / transcript" marker is the video's transcript, not the article.
+                kind = FurnitureKind.VideoTranscript;
+            }
+
+            afterTranscriptMarker = kind == FurnitureKind.VideoTranscript && line.Length <= 40
+                && line.Contains("transcript", StringComparison.OrdinalIgnoreCase);
             if (kind == FurnitureKind.LinkBlock)
             {
                 // The rest of the page is a list of links to other articles.
                 removed.Add((line, kind));
+                all.Add(new PageLine(line, kind));
                 for (var j = i + 1; j < lines.Length; j++)
                 {
                     if (lines[j].Trim().Length > 0)
                     {
                         removed.Add((lines[j].Trim(), FurnitureKind.LinkBlock));
+                        all.Add(new PageLine(lines[j].Trim(), FurnitureKind.LinkBlock));
                     }
                 }
 
@@ -44,6 +56,7 @@ public static partial class PageCleaner
                 kind = FurnitureKind.SourceTemplate;
             }
 
+            all.Add(new PageLine(line, kind));
             if (kind != FurnitureKind.None)
             {
                 removed.Add((line, kind));
@@ -53,7 +66,7 @@ public static partial class PageCleaner
             paragraphs.Add(line);
         }
 
-        return new CleanPage(paragraphs, removed);
+        return new CleanPage(paragraphs, removed, all);
     }
 
     [GeneratedRegex(@"^date\s+\d{4}-\d{2}-\d{2}(\s+\d{2}:\d{2}(:\d{2})?)?\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -46,14 +46,21 @@ public class StoryPipelineTests(ClusterFixture fixture)
             events.AddRange(await router.IngestAsync(ToVersion(seed, prefix)));
         }
 
-        Assert.Equal(5, events.Count);
-        var storyId = Assert.Single(events.Select(e => e.StoryId).Distinct());
-        Assert.Equal(StoryEventType.StoryCreated, events[0].Type);
-        Assert.Equal([1L, 2, 3, 4, 5], events.Select(e => e.Sequence));
+        // Five versions of the Riyadh story, plus the two other articles printed on page 003.
+        Assert.Equal(7, events.Count);
+        var main = events.Where(e => !e.ArticleId!.Contains('#', StringComparison.Ordinal)).ToList();
+        Assert.Equal(5, main.Count);
+        var storyId = Assert.Single(main.Select(e => e.StoryId).Distinct());
+        Assert.Equal(StoryEventType.StoryCreated, main[0].Type);
+        Assert.Equal([1L, 2, 3, 4, 5], main.Select(e => e.Sequence));
+        var parts = events.Where(e => e.ArticleId!.Contains('#', StringComparison.Ordinal)).ToList();
+        Assert.Equal([prefix + "003#1", prefix + "003#2"], parts.Select(e => e.ArticleId));
+        Assert.All(parts, p => Assert.Equal(StoryEventType.StoryCreated, p.Type));
+        Assert.DoesNotContain(parts, p => p.StoryId == storyId);
 
         // The same events come out of the "stories" stream.
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (received.Count < 5 && !timeout.IsCancellationRequested)
+        while (received.Count < events.Count && !timeout.IsCancellationRequested)
         {
             await Task.Delay(20, TestContext.Current.CancellationToken);
         }

@@ -7,7 +7,7 @@ namespace LiveNews.Server.Tests.Replay;
 public class ReplayCommandTests
 {
     [Fact]
-    public async Task Replay_SeedsGiveFiveEventsInOneStory()
+    public async Task Replay_SeedsGiveOneEventPerVersionInOneStory_AndSplitPage003()
     {
         var output = Path.Combine(Path.GetTempPath(), "livenews-replay-" + Guid.NewGuid().ToString("N") + ".jsonl");
         var stderr = new StringWriter();
@@ -16,13 +16,23 @@ public class ReplayCommandTests
             var code = await ReplayCommand.RunAsync(["--input", Fixtures.SeedsJsonl, "--output", output], TextWriter.Null, stderr, TestContext.Current.CancellationToken);
             Assert.Equal(0, code);
 
-            var events = File.ReadAllLines(output).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+            var all = File.ReadAllLines(output).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+            Assert.Equal(["004", "000", "002", "003", "003#1", "003#2", "001"], all.Select(e => e.GetProperty("articleId").GetString()));
+
+            // Exactly one event per input version, all in one story ...
+            var events = all.Where(e => !e.GetProperty("articleId").GetString()!.Contains('#', StringComparison.Ordinal)).ToList();
             Assert.Equal(5, events.Count);
-            Assert.Equal(["004", "000", "002", "003", "001"], events.Select(e => e.GetProperty("articleId").GetString()));
-            Assert.Single(events.Select(e => e.GetProperty("storyId").GetString()).Distinct());
+            var story = Assert.Single(events.Select(e => e.GetProperty("storyId").GetString()).Distinct());
             Assert.Equal("StoryCreated", events[0].GetProperty("type").GetString());
             Assert.All(events.Skip(1), e => Assert.Contains(e.GetProperty("type").GetString(), new[] { "StoryUpdated", "VersionAttached" }));
-            Assert.Matches(@"article versions: 5, rejected lines: 0, stories: 1, events: 5, seconds: [0-9.]+, versions per second: [0-9.]+", stderr.ToString());
+
+            // ... and the two other articles printed on page 003 open stories of their own.
+            Assert.All(all.Where(e => e.GetProperty("articleId").GetString()!.StartsWith("003#", StringComparison.Ordinal)), e =>
+            {
+                Assert.Equal("StoryCreated", e.GetProperty("type").GetString());
+                Assert.NotEqual(story, e.GetProperty("storyId").GetString());
+            });
+            Assert.Matches(@"article versions: 5, rejected lines: 0, stories: 3, events: 7, seconds: [0-9.]+, versions per second: [0-9.]+", stderr.ToString());
         }
         finally
         {
@@ -46,11 +56,11 @@ public class ReplayCommandTests
             Assert.Equal(0, code);
 
             var events = File.ReadAllLines(output).Select(l => JsonDocument.Parse(l).RootElement).ToList();
-            Assert.Equal(7, events.Count);
+            Assert.Equal(9, events.Count);
             var rejected = events.Where(e => e.GetProperty("type").GetString() == "Rejected").ToList();
             Assert.Equal([2L, 4L], rejected.Select(e => e.GetProperty("line").GetInt64()));
             Assert.All(rejected, e => Assert.False(string.IsNullOrEmpty(e.GetProperty("reason").GetString())));
-            Assert.Equal(5, events.Count(e => e.TryGetProperty("articleId", out _)));
+            Assert.Equal(7, events.Count(e => e.TryGetProperty("articleId", out _)));
             Assert.Contains("rejected lines: 2", stderr.ToString(), StringComparison.Ordinal);
         }
         finally

@@ -21,7 +21,7 @@ public class StoryEngineTests
         Assert.Equal(5, events.Count);
         Assert.Single(events.Select(e => e.StoryId).Distinct());
         Assert.Equal(StoryUpdateKind.Created, events[0].Kind);
-        Assert.Equal([1L, 2, 3, 4, 5], events.Select(e => e.Sequence).Where((_, i) => i < 5));
+        Assert.Equal([1L, 2, 3, 4, 5], events.Select(e => e.Sequence));
     }
 
     [Fact]

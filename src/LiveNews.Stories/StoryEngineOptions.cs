@@ -46,6 +46,12 @@ public sealed class StoryEngineOptions
     /// <summary>Score at or above which an article joins its best story; below it, it opens a new one.</summary>
     public double MatchThreshold { get; set; } = 0.20;
 
+    /// <summary>An article that scores at least this with two stories may show that they are one.</summary>
+    public double MergeThreshold { get; set; } = 0.30;
+
+    /// <summary>Two stories merge when an article bridges them and their centroids agree at least this much.</summary>
+    public double StoryMergeThreshold { get; set; } = 0.40;
+
     /// <summary>Gap between an article and a story's last update within which time does not count.</summary>
     public TimeSpan TimeWindow { get; set; } = TimeSpan.FromDays(2);
 

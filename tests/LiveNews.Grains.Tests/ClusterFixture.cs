@@ -6,16 +6,25 @@ using Orleans.TestingHost;
 namespace LiveNews.Grains.Tests;
 
 /// <summary>Two silos in this process with the embedded profile's in-memory providers.</summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public class ClusterFixture : IAsyncLifetime
 {
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public IClusterClient Client => Cluster.Client;
 
+    /// <summary>Engine options for the silos (defaults unless a fixture says otherwise).</summary>
+    protected virtual void ConfigureEngine(LiveNews.Stories.StoryEngineOptions options)
+    {
+    }
+
     public async ValueTask InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 2);
-        builder.ConfigureSilo((_, silo) => silo.AddLiveNewsInMemoryProviders().AddLiveNewsGrains());
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddLiveNewsInMemoryProviders().AddLiveNewsGrains();
+            silo.Services.Configure<LiveNews.Stories.StoryEngineOptions>(ConfigureEngine);
+        });
         builder.ConfigureClient(client =>
         {
             client.AddMemoryStreams(LiveNews.Abstractions.StreamNames.Provider);
@@ -31,6 +40,17 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             await Cluster.DisposeAsync();
         }
+    }
+}
+
+/// <summary>A cluster whose engine keeps related stories apart until an article bridges them.</summary>
+public sealed class StrictClusterFixture : ClusterFixture
+{
+    protected override void ConfigureEngine(LiveNews.Stories.StoryEngineOptions options)
+    {
+        options.MatchThreshold = 0.5;
+        options.MergeThreshold = 0.3;
+        options.StoryMergeThreshold = 0.05;
     }
 }
 

@@ -1,5 +1,6 @@
 using LiveNews.Abstractions.Contracts;
 using LiveNews.Stories.Analysis;
+using LiveNews.Stories.Engine;
 
 namespace LiveNews.Grains.Stories;
 
@@ -10,4 +11,10 @@ namespace LiveNews.Grains.Stories;
 public interface IStoryClusterWriterGrain : IGrainWithStringKey
 {
     Task<StoryEvent> AddVersionAsync(Immutable<AnalysedArticle> article, DateTimeOffset? receivedAt);
+
+    /// <summary>Folds the given stories into this one; publishes and returns the StoriesMerged event.</summary>
+    Task<StoryEvent> AbsorbAsync(string[] storyIds);
+
+    /// <summary>Hands this story's state over to <paramref name="survivorId"/> and marks it merged.</summary>
+    Task<Immutable<StoryState>> HandOverAsync(string survivorId);
 }

@@ -11,4 +11,7 @@ public sealed record IndexDecision
     [Id(2)] public bool Opens { get; init; }
 
     [Id(3)] public int Candidates { get; init; }
+
+    /// <summary>Stories the article showed to be one with <see cref="StoryId"/>: fold them into it before the article.</summary>
+    [Id(4)] public string[] Absorbed { get; init; } = [];
 }

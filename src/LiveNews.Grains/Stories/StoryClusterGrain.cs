@@ -3,6 +3,7 @@ using LiveNews.Abstractions.Contracts;
 using LiveNews.Abstractions.Grains;
 using LiveNews.Stories;
 using LiveNews.Stories.Analysis;
+using LiveNews.Stories.Engine;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 
@@ -41,11 +42,66 @@ public sealed class StoryClusterGrain : Grain, IStoryClusterGrain, IStoryCluster
         await _state.WriteStateAsync();
 
         var evt = StoryEventMapper.ToEvent(story, update, article.Value.Id, now, receivedAt);
+        await PublishAsync(evt, story);
+        return evt;
+    }
+
+    public async Task<StoryEvent> AbsorbAsync(string[] storyIds)
+    {
+        var story = _state.State.Story;
+        var now = _time.GetUtcNow();
+        var absorbed = new List<string>(storyIds.Length);
+        foreach (var id in storyIds.Where(id => id != this.GetPrimaryKeyString()))
+        {
+            var other = await GrainFactory.GetGrain<IStoryClusterWriterGrain>(id).HandOverAsync(this.GetPrimaryKeyString());
+            if (other.Value.Exists)
+            {
+                story.Absorb(other.Value, now, _options);
+                absorbed.Add(id);
+            }
+        }
+
+        var evt = new StoryEvent
+        {
+            Type = StoryEventType.StoriesMerged,
+            StoryId = story.Id,
+            Sequence = story.NextSequence(),
+            Headline = story.Headline,
+            Sources = [.. story.Sources],
+            Absorbed = [.. absorbed],
+            At = now,
+        };
+        await _state.WriteStateAsync();
+        await PublishAsync(evt, story);
+        return evt;
+    }
+
+    public async Task<Immutable<StoryState>> HandOverAsync(string survivorId)
+    {
+        var story = _state.State.Story;
+        var copy = System.Text.Json.JsonSerializer.Deserialize<StoryState>(System.Text.Json.JsonSerializer.Serialize(story))!;
+        if (story.Exists && story.MergedInto is null)
+        {
+            story.MergedInto = survivorId;
+            story.UpdatedAt = _time.GetUtcNow();
+            await _state.WriteStateAsync();
+            await GrainFactory.GetGrain<IStoryCatalogGrain>(0).UpsertAsync(StoryEventMapper.ToSummary(story));
+        }
+        else if (story.MergedInto is not null)
+        {
+            // Already handed over: nothing more to give.
+            copy = new StoryState { Id = story.Id };
+        }
+
+        return copy.AsImmutable();
+    }
+
+    private async Task PublishAsync(StoryEvent evt, LiveNews.Stories.Engine.StoryState story)
+    {
         var stream = this.GetStreamProvider(StreamNames.Provider)
             .GetStream<StoryEvent>(StreamId.Create(StreamNames.StoriesNamespace, StreamNames.AllStoriesKey));
         await stream.OnNextAsync(evt);
         await GrainFactory.GetGrain<IStoryCatalogGrain>(0).UpsertAsync(StoryEventMapper.ToSummary(story));
-        return evt;
     }
 
     public Task<StorySnapshot?> GetSnapshotAsync()

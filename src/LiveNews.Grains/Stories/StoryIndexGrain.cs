@@ -19,16 +19,14 @@ public sealed class StoryIndexGrain : Grain, IStoryIndexGrain
     public Task<IndexDecision> AssignAsync(Immutable<AnalysedArticle> article, string[] exclude)
     {
         var value = article.Value;
-        var vector = _matcher.Vectorize(value);
-        var match = _matcher.Match(value, vector, exclude);
-        var storyId = match.StoryId ?? StoryIds.ForOpeningArticle(value.Id);
-        _matcher.Assign(storyId, value, vector);
+        var decision = _matcher.Decide(value, StoryIds.ForOpeningArticle(value.Id), exclude);
         return Task.FromResult(new IndexDecision
         {
-            StoryId = storyId,
-            Score = match.Score,
-            Opens = match.StoryId is null,
-            Candidates = match.Candidates,
+            StoryId = decision.StoryId,
+            Score = decision.Score,
+            Opens = decision.Opens,
+            Candidates = decision.Candidates,
+            Absorbed = [.. decision.Absorbed],
         });
     }
 

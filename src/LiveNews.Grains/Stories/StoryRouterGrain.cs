@@ -27,16 +27,22 @@ public sealed class StoryRouterGrain : Grain, IStoryRouterGrain
         ArgumentNullException.ThrowIfNull(article);
         var parts = _analyzer.AnalyzePage(ArticleInputMapper.ToInput(article));
         var index = GrainFactory.GetGrain<IStoryIndexGrain>(0);
-        var events = ImmutableArray.CreateBuilder<StoryEvent>(parts.Count);
+        var events = ImmutableArray.CreateBuilder<StoryEvent>(parts.Count + 1);
         var taken = new List<string>(parts.Count);
         foreach (var part in parts)
         {
             var decision = await index.AssignAsync(part.AsImmutable(), [.. taken]);
             taken.Add(decision.StoryId);
+            var writer = GrainFactory.GetGrain<IStoryClusterWriterGrain>(decision.StoryId);
+            if (decision.Absorbed.Length > 0)
+            {
+                events.Add(await writer.AbsorbAsync(decision.Absorbed));
+            }
+
             events.Add(await GrainFactory.GetGrain<IStoryClusterWriterGrain>(decision.StoryId)
                 .AddVersionAsync(part.AsImmutable(), article.ReceivedAt));
         }
 
-        return events.MoveToImmutable();
+        return events.ToImmutable();
     }
 }

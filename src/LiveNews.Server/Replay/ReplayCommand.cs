@@ -139,7 +139,7 @@ public static class ReplayCommand
             }
         }
 
-        var stories = output.Where(e => e.StoryId is not null).Select(e => e.StoryId).Distinct(StringComparer.Ordinal).Count();
+        var stories = CountLiveStories(output);
         var summary = new ReplaySummary(versions, rejected, stories, output.Count, stopwatch.Elapsed.TotalSeconds);
         await stderr.WriteLineAsync(summary.ToString());
         if (!drained)
@@ -149,6 +149,18 @@ public static class ReplayCommand
         }
 
         return 0;
+    }
+
+    /// <summary>Stories at the end of the run: every story id seen, less those merged into another.</summary>
+    private static int CountLiveStories(List<StoryEvent> events)
+    {
+        var ids = events.Where(e => e.StoryId is not null).Select(e => e.StoryId!).ToHashSet(StringComparer.Ordinal);
+        foreach (var merge in events.Where(e => e.Type == StoryEventType.StoriesMerged && e.Absorbed is not null))
+        {
+            ids.ExceptWith(merge.Absorbed!.Value);
+        }
+
+        return ids.Count;
     }
 
     private static async Task<bool> WaitForStreamAsync(

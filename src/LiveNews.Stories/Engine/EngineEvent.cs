@@ -10,4 +10,11 @@ public sealed record EngineEvent(
     long Sequence,
     string Headline,
     IReadOnlyList<RankedFact> NewFacts,
-    IReadOnlyList<string> Sources);
+    IReadOnlyList<string> Sources)
+{
+    /// <summary>For a merge: the stories folded into <see cref="StoryId"/>.</summary>
+    public IReadOnlyList<string> Absorbed { get; init; } = [];
+
+    /// <summary>True for the event that reports a merge (its <see cref="Kind"/> is not about an article).</summary>
+    public bool IsMerge => Absorbed.Count > 0;
+}

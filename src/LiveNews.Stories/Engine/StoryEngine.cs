@@ -39,28 +39,58 @@ public sealed class StoryEngine
         var taken = new List<string>(parts.Count);
         foreach (var part in parts)
         {
-            var evt = Route(part, taken);
-            taken.Add(evt.StoryId);
-            events.Add(evt);
+            var routed = Route(part, taken);
+            taken.Add(routed[^1].StoryId);
+            events.AddRange(routed);
         }
 
         return events;
     }
 
-    /// <summary>Routes an analysed article to its story (never one of <paramref name="exclude"/>) and applies it.</summary>
-    public EngineEvent Route(AnalysedArticle article, IReadOnlyCollection<string>? exclude = null)
+    /// <summary>The story a story id stands for now (itself, or the story it was merged into).</summary>
+    public string Resolve(string storyId) => _matcher.Resolve(storyId);
+
+    /// <summary>
+    /// Routes an analysed article to its story (never one of <paramref name="exclude"/>) and applies it.
+    /// Returns the article's event, preceded by a merge event when the article showed two stories to be one.
+    /// </summary>
+    public IReadOnlyList<EngineEvent> Route(AnalysedArticle article, IReadOnlyCollection<string>? exclude = null)
     {
-        var vector = _matcher.Vectorize(article);
-        var match = _matcher.Match(article, vector, exclude);
-        var storyId = match.StoryId ?? StoryIds.ForOpeningArticle(article.Id);
-        _matcher.Assign(storyId, article, vector);
+        var decision = _matcher.Decide(article, StoryIds.ForOpeningArticle(article.Id), exclude);
+        var storyId = decision.StoryId;
+        var events = new List<EngineEvent>(2);
         if (!_stories.TryGetValue(storyId, out var story))
         {
             story = new StoryState { Id = storyId };
             _stories[storyId] = story;
         }
 
+        if (decision.Absorbed.Count > 0)
+        {
+            MergeStories(story, decision.Absorbed, events);
+        }
+
         var update = story.Apply(article, _time.GetUtcNow(), _options);
-        return new EngineEvent(update.Kind, storyId, article.Id, update.Sequence, story.Headline, update.NewFacts, story.Sources.ToList());
+        events.Add(new EngineEvent(update.Kind, storyId, article.Id, update.Sequence, story.Headline, update.NewFacts, story.Sources.ToList()));
+        return events;
+    }
+
+    private void MergeStories(StoryState survivor, IReadOnlyList<string> absorbedIds, List<EngineEvent> events)
+    {
+        var absorbed = new List<string>();
+        foreach (var id in absorbedIds)
+        {
+            if (_stories.Remove(id, out var other))
+            {
+                survivor.Absorb(other, _time.GetUtcNow(), _options);
+                absorbed.Add(id);
+            }
+        }
+
+        if (absorbed.Count > 0)
+        {
+            var sequence = survivor.NextSequence();
+            events.Add(new EngineEvent(StoryUpdateKind.Updated, survivor.Id, "", sequence, survivor.Headline, [], survivor.Sources.ToList()) { Absorbed = absorbed });
+        }
     }
 }

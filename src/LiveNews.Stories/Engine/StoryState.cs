@@ -99,6 +99,59 @@ public sealed class StoryState
         return new StoryUpdate(kind, Sequence, newFacts.Take(options.MaxNewFactsPerEvent).ToList());
     }
 
+    /// <summary>
+    /// Folds another story into this one (they turned out to be one story): versions, facts it did not
+    /// know, sources, entities. The caller reports the merge with <see cref="NextSequence"/>.
+    /// </summary>
+    public void Absorb(StoryState other, DateTimeOffset now, StoryEngineOptions options)
+    {
+        Versions.AddRange(other.Versions);
+        Versions.Sort((a, b) => a.At.CompareTo(b.At));
+        if (Versions.Count > options.MaxVersionsPerStory)
+        {
+            Versions.RemoveRange(0, Versions.Count - options.MaxVersionsPerStory);
+        }
+
+        var index = FactIndex();
+        foreach (var fact in other.Facts)
+        {
+            var sentence = new SentenceUnit { Text = fact.Text, Stems = fact.Stems, Entities = fact.Entities, Numbers = fact.Numbers, Quote = fact.Quote };
+            var (best, containment) = BestMatch(sentence, index, []);
+            if (best is null || containment < options.FactContainment)
+            {
+                AddFact(fact);
+            }
+        }
+
+        if (Facts.Count > options.MaxFactsPerStory)
+        {
+            Facts.RemoveRange(0, Facts.Count - options.MaxFactsPerStory);
+            _factIndex = null;
+        }
+
+        foreach (var source in other.Sources.Where(s => !Sources.Contains(s, StringComparer.Ordinal)))
+        {
+            Sources.Add(source);
+        }
+
+        foreach (var (key, count) in other.Entities)
+        {
+            Entities[key] = Entities.GetValueOrDefault(key) + count;
+        }
+
+        VersionCount += other.VersionCount;
+        if (other.CreatedAt < CreatedAt || CreatedAt == default)
+        {
+            CreatedAt = other.CreatedAt;
+        }
+
+        UpdatedAt = now;
+        other.MergedInto = Id;
+    }
+
+    /// <summary>Takes the next event sequence number (for an event that is not about an article, such as a merge).</summary>
+    public long NextSequence() => ++Sequence;
+
     private List<RankedFact> FindNewFacts(AnalysedArticle article, DateTimeOffset now, StoryEngineOptions options, bool created)
     {
         var index = FactIndex();

@@ -4,4 +4,8 @@ namespace LiveNews.Stories.Matching;
 /// <param name="StoryId">The best story at or above the threshold; null when none is close enough.</param>
 /// <param name="Score">The best score seen.</param>
 /// <param name="Candidates">How many stories were scored.</param>
-public sealed record StoryMatch(string? StoryId, double Score, int Candidates);
+public sealed record StoryMatch(string? StoryId, double Score, int Candidates)
+{
+    /// <summary>Other stories that scored at or above the merge threshold (the article may show they are one).</summary>
+    public IReadOnlyList<string> RunnersUp { get; init; } = [];
+}

@@ -18,6 +18,8 @@ public sealed class StoryMatcher
     private readonly Dictionary<string, StoryProfile> _stories = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _postings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _storyOfArticle = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _mergedInto = new(StringComparer.Ordinal);
+    private long _opened;
 
     public StoryMatcher(StoryEngineOptions? options = null)
     {
@@ -30,7 +32,20 @@ public sealed class StoryMatcher
     public int StoryCount => _stories.Count;
 
     /// <summary>The story an article id was assigned to before (versions of one entry stay together).</summary>
-    public string? StoryOfArticle(string articleId) => _storyOfArticle.GetValueOrDefault(articleId);
+    public string? StoryOfArticle(string articleId) =>
+        _storyOfArticle.TryGetValue(articleId, out var storyId) ? Resolve(storyId) : null;
+
+    /// <summary>The story a story id stands for now (itself, or the story it was merged into).</summary>
+    public string Resolve(string storyId)
+    {
+        var current = storyId;
+        for (var hops = 0; hops < 64 && _mergedInto.TryGetValue(current, out var next); hops++)
+        {
+            current = next;
+        }
+
+        return current;
+    }
 
     /// <summary>The profile of a story, or null.</summary>
     public StoryProfile? GetProfile(string storyId) => _stories.GetValueOrDefault(storyId);
@@ -83,6 +98,36 @@ public sealed class StoryMatcher
         return vector;
     }
 
+    /// <summary>
+    /// The whole decision for one article: vectorise, match (never one of <paramref name="exclude"/>),
+    /// merge the stories it bridges (the oldest survives), and assign it. <paramref name="newStoryId"/>
+    /// names the story the article opens when nothing is close enough.
+    /// </summary>
+    public StoryDecision Decide(AnalysedArticle article, string newStoryId, IReadOnlyCollection<string>? exclude = null)
+    {
+        var vector = Vectorize(article);
+        var match = Match(article, vector, exclude);
+        var storyId = match.StoryId ?? newStoryId;
+        IReadOnlyList<string> absorbed = [];
+        if (match.StoryId is not null && match.RunnersUp.Count > 0)
+        {
+            var merging = StoriesToMerge(match.StoryId, match.RunnersUp).Where(id => exclude?.Contains(id) != true).ToList();
+            if (merging.Count > 0)
+            {
+                List<string> group = [match.StoryId, .. merging];
+                storyId = Survivor(group);
+                absorbed = group.Where(id => id != storyId).ToList();
+                foreach (var id in absorbed)
+                {
+                    Merge(storyId, id);
+                }
+            }
+        }
+
+        Assign(storyId, article, vector);
+        return new StoryDecision(storyId, match.StoryId is null, match.Score, match.Candidates, absorbed);
+    }
+
     /// <summary>Scores the candidate stories of an article and picks the best at or above the threshold.</summary>
     public StoryMatch Match(AnalysedArticle article, IReadOnlyDictionary<string, float> vector, IReadOnlyCollection<string>? exclude = null)
     {
@@ -95,6 +140,7 @@ public sealed class StoryMatcher
         var candidates = Candidates(vector);
         string? best = null;
         var bestScore = 0.0;
+        var scores = new List<(string StoryId, double Score)>();
         foreach (var storyId in candidates)
         {
             if (exclude is not null && exclude.Contains(storyId))
@@ -105,6 +151,11 @@ public sealed class StoryMatcher
 
             var profile = _stories[storyId];
             var score = Score(article, vector, profile);
+            if (score >= _options.MergeThreshold)
+            {
+                scores.Add((storyId, score));
+            }
+
             if (score > bestScore || (score == bestScore && best is not null && string.CompareOrdinal(storyId, best) < 0))
             {
                 bestScore = score;
@@ -112,9 +163,14 @@ public sealed class StoryMatcher
             }
         }
 
-        return bestScore >= _options.MatchThreshold
-            ? new StoryMatch(best, bestScore, candidates.Count)
-            : new StoryMatch(null, bestScore, candidates.Count);
+        if (bestScore < _options.MatchThreshold)
+        {
+            return new StoryMatch(null, bestScore, candidates.Count);
+        }
+
+        var runnersUp = scores.Where(s => s.StoryId != best).OrderByDescending(s => s.Score).ThenBy(s => s.StoryId, StringComparer.Ordinal)
+            .Select(s => s.StoryId).Take(3).ToList();
+        return new StoryMatch(best, bestScore, candidates.Count) { RunnersUp = runnersUp };
     }
 
     /// <summary>
@@ -185,7 +241,7 @@ public sealed class StoryMatcher
     {
         if (!_stories.TryGetValue(storyId, out var profile))
         {
-            profile = new StoryProfile { StoryId = storyId, FirstPublished = article.Published, LastPublished = article.Published };
+            profile = new StoryProfile { StoryId = storyId, FirstPublished = article.Published, LastPublished = article.Published, Ordinal = _opened++ };
             _stories[storyId] = profile;
         }
 
@@ -238,10 +294,104 @@ public sealed class StoryMatcher
         Index(profile);
     }
 
-    /// <summary>Forgets a story (after it was merged into another or expired).</summary>
+    /// <summary>Forgets a story (expired).</summary>
     public void Remove(string storyId)
     {
         _stories.Remove(storyId);
+    }
+
+    /// <summary>
+    /// The stories, among <paramref name="runnersUp"/>, that are one story with <paramref name="best"/>:
+    /// the article scored high with both, and their centroids agree.
+    /// </summary>
+    public List<string> StoriesToMerge(string best, IReadOnlyList<string> runnersUp)
+    {
+        var result = new List<string>();
+        if (!_stories.TryGetValue(best, out var bestProfile))
+        {
+            return result;
+        }
+
+        foreach (var other in runnersUp)
+        {
+            if (_stories.TryGetValue(other, out var profile)
+                && StorySimilarity(bestProfile, profile) >= _options.StoryMergeThreshold)
+            {
+                result.Add(other);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Of a set of stories, the one that survives a merge: the oldest.</summary>
+    public string Survivor(IEnumerable<string> storyIds) =>
+        storyIds.OrderBy(id => _stories.TryGetValue(id, out var p) ? p.Ordinal : long.MaxValue).ThenBy(id => id, StringComparer.Ordinal).First();
+
+    /// <summary>Folds <paramref name="absorbed"/> into <paramref name="survivor"/>: centroid, entities, members, index.</summary>
+    public void Merge(string survivor, string absorbed)
+    {
+        if (survivor == absorbed || !_stories.TryGetValue(survivor, out var target) || !_stories.TryGetValue(absorbed, out var source))
+        {
+            return;
+        }
+
+        foreach (var (term, value) in source.Centroid)
+        {
+            target.Centroid[term] = target.Centroid.GetValueOrDefault(term) + value;
+        }
+
+        if (target.Centroid.Count > _options.StoryTerms * 2)
+        {
+            target.Centroid = SparseVector.Top(target.Centroid, _options.StoryTerms);
+        }
+
+        target.GroupNorms = FeatureGroups.Norms(target.Centroid);
+        foreach (var (key, count) in source.Entities)
+        {
+            target.Entities[key] = target.Entities.GetValueOrDefault(key) + count;
+        }
+
+        target.Members += source.Members;
+        target.MemberVectors.AddRange(source.MemberVectors);
+        if (target.MemberVectors.Count > _options.MemberVectorsKept)
+        {
+            target.MemberVectors.RemoveRange(0, target.MemberVectors.Count - _options.MemberVectorsKept);
+        }
+
+        if (source.FirstPublished < target.FirstPublished)
+        {
+            target.FirstPublished = source.FirstPublished;
+        }
+
+        if (source.LastPublished > target.LastPublished)
+        {
+            target.LastPublished = source.LastPublished;
+        }
+
+        _stories.Remove(absorbed);
+        _mergedInto[absorbed] = survivor;
+        Index(target);
+    }
+
+    /// <summary>Similarity of two stories' centroids: the weighted mean of the cosines of the groups both have.</summary>
+    public double StorySimilarity(StoryProfile a, StoryProfile b)
+    {
+        var dots = FeatureGroups.Dots(a.Centroid, b.Centroid);
+        var weights = new[] { _options.WordsWeight, _options.EntitiesWeight, _options.NumbersWeight };
+        double sum = 0, total = 0;
+        for (var g = 0; g < FeatureGroups.Count; g++)
+        {
+            if (a.GroupNorms[g] <= 0 || b.GroupNorms[g] <= 0 || weights[g] <= 0)
+            {
+                continue;
+            }
+
+            sum += weights[g] * dots[g] / (a.GroupNorms[g] * b.GroupNorms[g]);
+            total += weights[g];
+        }
+
+        return total > 0 ? sum / total : 0;
     }
 
     private static string BaseArticleId(string articleId)

@@ -16,6 +16,9 @@ public sealed class StoryProfile
 
     public int Members { get; set; }
 
+    /// <summary>Order in which stories were opened (lower is older): the older story survives a merge.</summary>
+    public long Ordinal { get; set; }
+
     /// <summary>The vectors of the most recent members (bounded), for member-level comparison.</summary>
     public List<Dictionary<string, float>> MemberVectors { get; set; } = [];
 

@@ -74,7 +74,7 @@ public sealed class StoryEngineOptions
     public double FactContainment { get; set; } = 0.6;
 
     /// <summary>Sentences with fewer content words than this are not facts.</summary>
-    public int MinFactWords { get; set; } = 5;
+    public int MinFactWords { get; set; } = 4;
 
     /// <summary>Facts kept per story (the oldest beyond it are forgotten).</summary>
     public int MaxFactsPerStory { get; set; } = 400;

@@ -19,7 +19,9 @@ public sealed class StoryRouterGrain : Grain, IStoryRouterGrain
 
     public StoryRouterGrain(IOptions<StoryEngineOptions> options)
     {
-        _analyzer = new ArticleAnalyzer(options.Value);
+        // Each activation learns source templates from the pages it sees (an approximation: several
+        // activations each see part of the stream; template lines recur often enough for each to learn them).
+        _analyzer = new ArticleAnalyzer(options.Value, new LiveNews.Text.Furniture.SourceTemplateLearner());
     }
 
     public async Task<ImmutableArray<StoryEvent>> IngestAsync(ArticleVersion article)

@@ -20,10 +20,17 @@ public sealed class ArticleAnalyzer
     public const int MaxTextLength = 200_000;
 
     private readonly StoryEngineOptions _options;
+    private readonly SourceTemplateLearner? _templates;
+    private readonly NameLexicon _names;
 
-    public ArticleAnalyzer(StoryEngineOptions? options = null)
+    /// <param name="options">Engine options.</param>
+    /// <param name="templates">Learns each source's template lines from the pages it sees; null to not learn.</param>
+    /// <param name="names">Learns which words are names across articles; a fresh one when null.</param>
+    public ArticleAnalyzer(StoryEngineOptions? options = null, SourceTemplateLearner? templates = null, NameLexicon? names = null)
     {
         _options = options ?? new StoryEngineOptions();
+        _templates = templates;
+        _names = names ?? new NameLexicon();
     }
 
     /// <summary>Analyses one article version as a single article (its main part, when the page carries several).</summary>
@@ -36,7 +43,14 @@ public sealed class ArticleAnalyzer
     /// </summary>
     public List<AnalysedArticle> AnalyzePage(ArticleInput input, Func<string, bool>? isTemplateLine = null)
     {
+        var templates = _templates;
+        if (isTemplateLine is null && templates is not null)
+        {
+            isTemplateLine = line => templates.IsTemplate(input.Source, line);
+        }
+
         var page = CleanText(input, isTemplateLine);
+        templates?.Observe(input.Source, page.Lines.Where(l => l.Kind is FurnitureKind.None or FurnitureKind.SourceTemplate).Select(l => l.Text));
         var segments = PageSegmenter.Split(page.Lines, IsHeadlineLike);
 
         var title = TextNormalizer.Normalize(input.Title).Replace('\n', ' ').Trim();
@@ -96,6 +110,12 @@ public sealed class ArticleAnalyzer
 
     internal AnalysedArticle Build(ArticleInput input, string title, bool hasTitle, List<string> paragraphs, int part, string idSuffix)
     {
+        // A headline-only item (or a headline and one line) tells its news in the headline: it is a fact too.
+        if (paragraphs.Count <= 1 && title.Length > 0 && !paragraphs.Any(p => p.Contains(title, StringComparison.OrdinalIgnoreCase)))
+        {
+            paragraphs = [title, .. paragraphs];
+        }
+
         var titleTokens = Tokenizer.Tokenize(title);
 
         // Words the text capitalises mid-sentence: such a word opening a sentence is a name too.
@@ -115,11 +135,26 @@ public sealed class ArticleAnalyzer
 
                 for (var i = 1; i < tokens.Count; i++)
                 {
+                    if (tokens[i].Kind != TokenKind.Word)
+                    {
+                        continue;
+                    }
+
+                    _names.Observe(tokens[i].Lower, tokens[i].IsCapitalized);
                     if (tokens[i].IsCapitalized)
                     {
                         capitalised.Add(tokens[i].Lower);
                     }
                 }
+            }
+        }
+
+        // A sentence's first word is a name when other articles have shown it to be one.
+        foreach (var (_, tokens, _) in tokenised)
+        {
+            if (tokens.Count > 0 && tokens[0].Kind == TokenKind.Word && tokens[0].IsCapitalized && _names.IsName(tokens[0].Lower))
+            {
+                capitalised.Add(tokens[0].Lower);
             }
         }
 
@@ -139,8 +174,9 @@ public sealed class ArticleAnalyzer
             var position = PositionWeight(s);
             var stems = new HashSet<string>(StringComparer.Ordinal);
             var numbers = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var token in tokens)
+            for (var t = 0; t < tokens.Count; t++)
             {
+                var token = tokens[t];
                 if (token.Kind == TokenKind.Number)
                 {
                     numbers.Add(token.Lower);
@@ -159,7 +195,13 @@ public sealed class ArticleAnalyzer
                 }
 
                 var stem = Synonyms.CanonicalStem(token.Lower);
-                stems.Add(stem);
+
+                // Names are compared as entities (where spelling variants agree), not as words.
+                if (!(EntityExtractor.IsNameWord(token) && (t > 0 || capitalised.Contains(token.Lower))))
+                {
+                    stems.Add(stem);
+                }
+
                 wordCount++;
                 terms[stem] = terms.GetValueOrDefault(stem) + position;
             }

@@ -20,7 +20,7 @@ public sealed class StoryEngine
     {
         _options = options ?? new StoryEngineOptions();
         _time = time ?? TimeProvider.System;
-        _analyzer = new ArticleAnalyzer(_options);
+        _analyzer = new ArticleAnalyzer(_options, new LiveNews.Text.Furniture.SourceTemplateLearner());
         _matcher = new StoryMatcher(_options);
     }
 

@@ -15,8 +15,15 @@ public static class FactFingerprint
 
         foreach (var entity in entities)
         {
-            yield return "@" + entity;
+            yield return "@" + LastWord(entity);
         }
+    }
+
+    /// <summary>The last word of an entity key: how a fact compares names ("Zelensky" is "Volodymyr Zelensky").</summary>
+    public static string LastWord(string key)
+    {
+        var space = key.LastIndexOf(' ');
+        return space < 0 ? key : key[(space + 1)..];
     }
 
     /// <summary>Share of the sentence's features that the fact also has, in [0, 1].</summary>
@@ -39,25 +46,39 @@ public static class FactFingerprint
 
         foreach (var entity in sentence.Entities)
         {
-            if (Array.IndexOf(fact.Entities, entity) >= 0)
+            var last = LastWord(entity);
+            foreach (var other in fact.Entities)
             {
-                shared++;
+                if (other == entity || LastWord(other) == last)
+                {
+                    shared++;
+                    break;
+                }
             }
         }
 
         return shared / (double)total;
     }
 
-    /// <summary>True when the sentence gives a number the fact does not, where the fact gave numbers of its own (a changed figure).</summary>
+    /// <summary>
+    /// True when the sentence gives a figure the fact does not: a changed figure (12 dead, now 15) or a
+    /// new one (within 30 days). Years do not count: restating when something happened is not news.
+    /// </summary>
     public static bool ChangesNumber(SentenceUnit sentence, KnownFact fact)
     {
-        if (sentence.Numbers.Length == 0 || fact.Numbers.Length == 0)
+        foreach (var number in sentence.Numbers)
         {
-            return false;
+            if (!IsYear(number) && Array.IndexOf(fact.Numbers, number) < 0)
+            {
+                return true;
+            }
         }
 
-        return sentence.Numbers.Any(n => Array.IndexOf(fact.Numbers, n) < 0);
+        return false;
     }
+
+    private static bool IsYear(string number) =>
+        number.Length == 4 && int.TryParse(number, out var year) && year is >= 1900 and <= 2100;
 
     /// <summary>True when both quote someone and the words quoted differ.</summary>
     public static bool ChangesQuote(SentenceUnit sentence, KnownFact fact)

@@ -253,10 +253,13 @@ public sealed class StoryMatcher
         }
 
         profile.Members++;
-        profile.MemberVectors.Add(new Dictionary<string, float>(vector, StringComparer.Ordinal));
-        if (profile.MemberVectors.Count > _options.MemberVectorsKept)
+        if (_options.MemberLinkage > 0)
         {
-            profile.MemberVectors.RemoveAt(0);
+            profile.MemberVectors.Add(new Dictionary<string, float>(vector, StringComparer.Ordinal));
+            if (profile.MemberVectors.Count > _options.MemberVectorsKept)
+            {
+                profile.MemberVectors.RemoveAt(0);
+            }
         }
 
         var centroid = profile.Centroid;

@@ -18,7 +18,7 @@ public sealed class SourceTemplateLearner
 
     /// <param name="minArticles">A line must be seen in at least this many articles of the source.</param>
     /// <param name="minShare">... and in at least this share of the source's articles.</param>
-    public SourceTemplateLearner(int minArticles = 3, double minShare = 0.3)
+    public SourceTemplateLearner(int minArticles = 5, double minShare = 0.3)
     {
         _minArticles = minArticles;
         _minShare = minShare;

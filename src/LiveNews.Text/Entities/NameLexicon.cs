@@ -1,0 +1,31 @@
+namespace LiveNews.Text.Entities;
+
+/// <summary>
+/// Learns online which words are names: a word written capitalised in the middle of sentences and
+/// (almost) never in lower case is a name, so it counts as one even where it opens a sentence or
+/// stands in a headline-only item ("Zelenskyy postpones ..."). Bounded: at most <see cref="MaxWords"/> words.
+/// Not thread-safe: one owner.
+/// </summary>
+public sealed class NameLexicon
+{
+    public const int MaxWords = 300_000;
+
+    private readonly Dictionary<string, (int Capitalised, int Lower)> _counts = new(StringComparer.Ordinal);
+
+    /// <summary>Counts a word seen in the middle of a sentence, capitalised or not.</summary>
+    public void Observe(string lowerWord, bool capitalised)
+    {
+        if (_counts.TryGetValue(lowerWord, out var c))
+        {
+            _counts[lowerWord] = capitalised ? (c.Capitalised + 1, c.Lower) : (c.Capitalised, c.Lower + 1);
+        }
+        else if (_counts.Count < MaxWords)
+        {
+            _counts[lowerWord] = capitalised ? (1, 0) : (0, 1);
+        }
+    }
+
+    /// <summary>True when the word has been seen as a name and hardly ever as a common word.</summary>
+    public bool IsName(string lowerWord) =>
+        _counts.TryGetValue(lowerWord, out var c) && c.Capitalised >= 2 && c.Capitalised > 4 * c.Lower;
+}

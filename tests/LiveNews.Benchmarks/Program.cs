@@ -1,0 +1,18 @@
+using System.Globalization;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using LiveNews.Benchmarks;
+
+// dotnet run -c Release --project tests/LiveNews.Benchmarks -- engine | matching | memory [stories]
+var what = args.Length > 0 ? args[0] : "engine";
+if (what == "memory")
+{
+    MemoryReport.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
+    return;
+}
+
+// One core: the engine is single-threaded, and the claim is per core.
+var config = DefaultConfig.Instance.AddJob(Job.Default.WithAffinity(1).WithWarmupCount(2).WithIterationCount(8));
+var type = what == "matching" ? typeof(MatchingBenchmarks) : typeof(EngineBenchmarks);
+BenchmarkRunner.Run(type, config, args.Skip(1).ToArray());

@@ -67,6 +67,9 @@ public sealed class StoryEngineOptions
     /// <summary>Terms of an article used to look up candidate stories.</summary>
     public int CandidateTerms { get; set; } = 20;
 
+    /// <summary>Candidate stories scored in full per article (those sharing the most term weight).</summary>
+    public int ScoredCandidates { get; set; } = 20;
+
     /// <summary>Stories kept per term in the inverted index (most recent); bounds candidate cost.</summary>
     public int PostingsPerTerm { get; set; } = 300;
 

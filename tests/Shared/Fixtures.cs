@@ -5,6 +5,11 @@ internal static class Fixtures
 {
     private static readonly Lazy<string> Root = new(() =>
     {
+        if (Environment.GetEnvironmentVariable("LIVENEWS_REPOSITORY") is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+
         var dir = new System.IO.DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !System.IO.File.Exists(System.IO.Path.Combine(dir.FullName, "LiveNews.sln")))
         {

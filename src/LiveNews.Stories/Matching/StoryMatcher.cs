@@ -12,13 +12,15 @@ namespace LiveNews.Stories.Matching;
 public sealed class StoryMatcher
 {
     private const int IndexedTermsPerStory = 30;
-    private const int ScoredCandidates = 120;
 
     private readonly StoryEngineOptions _options;
     private readonly Dictionary<string, StoryProfile> _stories = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _postings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _storyOfArticle = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _mergedInto = new(StringComparer.Ordinal);
+
+    /// <summary>Candidate hits of the current match, reused between calls (the matcher has one owner).</summary>
+    private readonly Dictionary<string, float> _hits = new(4096, StringComparer.Ordinal);
     private long _opened;
 
     public StoryMatcher(StoryEngineOptions? options = null)
@@ -203,28 +205,35 @@ public sealed class StoryMatcher
 
     private double Similarity(IReadOnlyDictionary<string, float> vector, IReadOnlyDictionary<string, float> other, double[] otherNorms)
     {
-        var dots = FeatureGroups.Dots(vector, other);
-        var present = new bool[FeatureGroups.Count];
-        foreach (var term in vector.Keys)
+        // One pass over the smaller vector: per-group dot products, and which groups the article has.
+        double d0 = 0, d1 = 0, d2 = 0;
+        bool p0 = false, p1 = false, p2 = false;
+        foreach (var (term, value) in vector)
         {
-            present[(int)FeatureGroups.Of(term)] = true;
-        }
-
-        var weights = new[] { _options.WordsWeight, _options.EntitiesWeight, _options.NumbersWeight };
-        double linear = 0, logSum = 0, total = 0;
-        for (var g = 0; g < FeatureGroups.Count; g++)
-        {
-            if (!present[g] || weights[g] <= 0)
+            var group = FeatureGroups.Of(term);
+            switch (group)
             {
-                continue;
+                case FeatureGroup.Words: p0 = true; break;
+                case FeatureGroup.Entities: p1 = true; break;
+                default: p2 = true; break;
             }
 
-            var cosine = otherNorms[g] > 0 ? dots[g] / otherNorms[g] : 0;
-            total += weights[g];
-            linear += weights[g] * cosine;
-            logSum += weights[g] * Math.Log(cosine + 0.01);
+            if (other.TryGetValue(term, out var o))
+            {
+                var product = value * (double)o;
+                switch (group)
+                {
+                    case FeatureGroup.Words: d0 += product; break;
+                    case FeatureGroup.Entities: d1 += product; break;
+                    default: d2 += product; break;
+                }
+            }
         }
 
+        double linear = 0, logSum = 0, total = 0;
+        Accumulate(p0, _options.WordsWeight, d0, otherNorms[0], ref linear, ref logSum, ref total);
+        Accumulate(p1, _options.EntitiesWeight, d1, otherNorms[1], ref linear, ref logSum, ref total);
+        Accumulate(p2, _options.NumbersWeight, d2, otherNorms[2], ref linear, ref logSum, ref total);
         if (total <= 0)
         {
             return 0;
@@ -233,7 +242,23 @@ public sealed class StoryMatcher
         // Blend of the weighted mean and the weighted geometric mean: the geometric part asks every kind
         // of evidence to agree, so that the same topic with other people and places scores low.
         var beta = _options.GeometricBlend;
-        return ((1 - beta) * (linear / total)) + (beta * Math.Exp(logSum / total));
+        return beta <= 0 ? linear / total : ((1 - beta) * (linear / total)) + (beta * Math.Exp(logSum / total));
+    }
+
+    private void Accumulate(bool present, double weight, double dot, double norm, ref double linear, ref double logSum, ref double total)
+    {
+        if (!present || weight <= 0)
+        {
+            return;
+        }
+
+        var cosine = norm > 0 ? dot / norm : 0;
+        total += weight;
+        linear += weight * cosine;
+        if (_options.GeometricBlend > 0)
+        {
+            logSum += weight * Math.Log(cosine + 0.01);
+        }
     }
 
     /// <summary>Adds an article to a story (opening it when new): centroid, entities, index, article map.</summary>
@@ -294,7 +319,11 @@ public sealed class StoryMatcher
             profile.LastPublished = article.Published;
         }
 
-        Index(profile);
+        // A story's strongest terms settle after a few members: re-index early on, then every fourth member.
+        if (profile.Members <= 3 || profile.Members % 4 == 0)
+        {
+            Index(profile);
+        }
     }
 
     /// <summary>Forgets a story (expired).</summary>
@@ -452,9 +481,11 @@ public sealed class StoryMatcher
 
     private List<string> Candidates(IReadOnlyDictionary<string, float> vector)
     {
-        var hits = new Dictionary<string, float>(StringComparer.Ordinal);
-        foreach (var (term, weight) in vector.OrderByDescending(v => v.Value).Take(_options.CandidateTerms))
+        var hits = _hits;
+        hits.Clear();
+        foreach (var term in SparseVector.TopTerms(vector, _options.CandidateTerms))
         {
+            var weight = vector[term];
             if (!_postings.TryGetValue(term, out var postings))
             {
                 continue;
@@ -462,23 +493,56 @@ public sealed class StoryMatcher
 
             foreach (var storyId in postings)
             {
-                if (_stories.ContainsKey(storyId))
-                {
-                    hits[storyId] = hits.GetValueOrDefault(storyId) + weight;
-                }
+                // Stale entries (merged or expired stories) are dropped when candidates are scored.
+                ref var hit = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(hits, storyId, out _);
+                hit += weight;
             }
         }
 
-        return hits.Count <= ScoredCandidates
-            ? [.. hits.Keys]
-            : [.. hits.OrderByDescending(h => h.Value).ThenBy(h => h.Key, StringComparer.Ordinal).Take(ScoredCandidates).Select(h => h.Key)];
+        var keep = _options.ScoredCandidates;
+        if (hits.Count <= keep)
+        {
+            return [.. hits.Keys.Where(_stories.ContainsKey)];
+        }
+
+        // The strongest candidates by shared term weight: a bounded heap, not a sort of every hit.
+        var heap = new PriorityQueue<string, (float Weight, string Id)>(keep + 1, CandidateOrder.Instance);
+        foreach (var (storyId, weight) in hits)
+        {
+            heap.Enqueue(storyId, (weight, storyId));
+            if (heap.Count > keep)
+            {
+                heap.Dequeue();
+            }
+        }
+
+        var result = new List<string>(keep);
+        while (heap.TryDequeue(out var id, out _))
+        {
+            if (_stories.ContainsKey(id))
+            {
+                result.Add(id);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Orders candidates weakest first (so the heap drops the weakest), ties by id for determinism.</summary>
+    private sealed class CandidateOrder : IComparer<(float Weight, string Id)>
+    {
+        public static readonly CandidateOrder Instance = new();
+
+        public int Compare((float Weight, string Id) x, (float Weight, string Id) y)
+        {
+            var byWeight = x.Weight.CompareTo(y.Weight);
+            return byWeight != 0 ? byWeight : string.CompareOrdinal(y.Id, x.Id);
+        }
     }
 
     private void Index(StoryProfile profile)
     {
-        var top = profile.Centroid.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
-            .Take(IndexedTermsPerStory).Select(c => c.Key);
-        foreach (var term in top)
+        foreach (var term in SparseVector.TopTerms(profile.Centroid, IndexedTermsPerStory))
         {
             if (!_postings.TryGetValue(term, out var postings))
             {
@@ -493,7 +557,7 @@ public sealed class StoryMatcher
             }
 
             postings.Add(profile.StoryId);
-            if (postings.Count > _options.PostingsPerTerm * 2)
+            if (postings.Count > _options.PostingsPerTerm + (_options.PostingsPerTerm / 4))
             {
                 Compact(postings, _options.PostingsPerTerm);
             }

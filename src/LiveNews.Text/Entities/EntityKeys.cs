@@ -27,8 +27,31 @@ public static class EntityKeys
         ["muhammed"] = "muhammad",
     };
 
+    private const int CacheLimit = 100_000;
+
+    [ThreadStatic]
+    private static Dictionary<string, string>? _cache;
+
     /// <summary>The alias key of a whole name (words separated by spaces).</summary>
     public static string ForName(string name)
+    {
+        var cache = _cache ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        if (cache.TryGetValue(name, out var cached))
+        {
+            return cached;
+        }
+
+        var key = Compute(name);
+        if (cache.Count >= CacheLimit)
+        {
+            cache.Clear();
+        }
+
+        cache[name] = key;
+        return key;
+    }
+
+    private static string Compute(string name)
     {
         var folded = string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Fold));
         var alias = NameAliases.Resolve(folded);

@@ -18,17 +18,18 @@ public static partial class FurnitureFilter
             return FurnitureKind.None;
         }
 
-        if (Advertisement().IsMatch(text))
+        if (text.Length <= 400 && Advertisement().IsMatch(text))
         {
             return FurnitureKind.Advertisement;
         }
 
-        if (Paywall().IsMatch(text))
+        // Notices are short; a long paragraph that mentions a subscription is prose.
+        if (text.Length <= 400 && Paywall().IsMatch(text))
         {
             return FurnitureKind.Paywall;
         }
 
-        if (Subscribe().IsMatch(text))
+        if (text.Length <= 400 && Subscribe().IsMatch(text))
         {
             return FurnitureKind.Subscribe;
         }

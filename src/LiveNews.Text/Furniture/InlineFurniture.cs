@@ -11,7 +11,7 @@ public static partial class InlineFurniture
     /// <summary>The line without inline furniture, white space folded.</summary>
     public static string Strip(string line)
     {
-        if (line.Length < 8)
+        if (line.Length < 8 || !MayHoldFurniture(line))
         {
             return line;
         }
@@ -21,6 +21,11 @@ public static partial class InlineFurniture
         result = Marker().Replace(result, " ");
         return result.Length == line.Length ? line : Spaces().Replace(result, " ").Trim();
     }
+
+    private static bool MayHoldFurniture(string line) =>
+        line.Contains("Credit", StringComparison.Ordinal) || line.Contains("hoto", StringComparison.Ordinal)
+        || line.Contains("Updated", StringComparison.Ordinal) || line.Contains("Published", StringComparison.Ordinal)
+        || line.Contains("ADVERTISEMENT", StringComparison.Ordinal);
 
     [GeneratedRegex(@"(\bCredit\b\s*){1,2}…?\s*|(\b(Pool|File|AP|AFP|Reuters|Getty)\s+)?\b[Pp]hoto(graph)?s?\s+by\s+(\p{Lu}[\p{L}.'-]+\s*){1,4}(for\s+(The\s+)?(\p{Lu}[\p{L}.'-]+\s*){1,4})?", RegexOptions.CultureInvariant)]
     private static partial Regex Credit();

@@ -25,4 +25,7 @@ public sealed record StorySummary
 
     /// <summary>Set when this story was folded into another.</summary>
     [Id(8)] public string? MergedInto { get; init; }
+
+    /// <summary>The people, places and organisations the story names most, most named first.</summary>
+    [Id(9)] public ImmutableArray<string> Entities { get; init; } = [];
 }

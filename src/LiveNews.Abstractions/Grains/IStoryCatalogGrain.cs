@@ -11,8 +11,8 @@ public interface IStoryCatalogGrain : IGrainWithIntegerKey
     [OneWay]
     Task UpsertAsync(StorySummary summary);
 
-    /// <summary>Stories, most recently updated first.</summary>
-    Task<ImmutableArray<StorySummary>> ListAsync(int skip, int take);
+    /// <summary>Stories that match the query, most recently updated first.</summary>
+    Task<StoryList> ListAsync(StoryQuery query);
 
     Task<int> CountAsync();
 }

@@ -67,15 +67,22 @@ public sealed class StoryCatalogGrain : Grain, IStoryCatalogGrain
         return Task.CompletedTask;
     }
 
-    public Task<ImmutableArray<StorySummary>> ListAsync(int skip, int take)
+    public Task<StoryList> ListAsync(StoryQuery query)
     {
         var stories = _state.State.Stories;
-        var page = _byRecency.Reverse()
+        var skip = Math.Max(0, query.Skip);
+        var take = Math.Clamp(query.Take, 0, 500);
+        var matching = _byRecency.Reverse()
             .Select(k => stories[k.Id])
-            .Where(s => s.MergedInto is null)
-            .Skip(Math.Max(0, skip))
-            .Take(Math.Clamp(take, 0, 500));
-        return Task.FromResult(page.ToImmutableArray());
+            .Where(s => s.MergedInto is null && query.Matches(s))
+            .ToList();
+        return Task.FromResult(new StoryList
+        {
+            Stories = [.. matching.Skip(skip).Take(take)],
+            Total = matching.Count,
+            Skip = skip,
+            Take = take,
+        });
     }
 
     public Task<int> CountAsync() => Task.FromResult(_state.State.Stories.Count);

@@ -40,6 +40,7 @@ public static class StoryEventMapper
         UpdatedAt = story.UpdatedAt,
         Sequence = story.Sequence,
         MergedInto = story.MergedInto,
+        Entities = [.. story.TopEntityNames(8)],
     };
 
     public static StorySnapshot ToSnapshot(StoryState story) => new()

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LiveNews.Server.Api;
 
-/// <summary>GET /api/stories and GET /api/stories/{id}.</summary>
+/// <summary>GET /api/stories (latest first; paging; filters q, entity, source, since) and GET /api/stories/{id}.</summary>
 public static class StoriesApi
 {
     public static IEndpointRouteBuilder MapStoriesApi(this IEndpointRouteBuilder app)
@@ -15,15 +15,22 @@ public static class StoriesApi
         return app;
     }
 
-    private static async Task<Ok<StoryPage>> ListAsync(IGrainFactory grains, int? skip, int? take)
+    private static async Task<Ok<StoryPage>> ListAsync(IGrainFactory grains, int? skip, int? take, string? q, string? entity, string? source, DateTimeOffset? since)
     {
-        var catalog = grains.GetGrain<IStoryCatalogGrain>(0);
-        var s = Math.Max(0, skip ?? 0);
-        var t = Math.Clamp(take ?? 50, 1, 200);
-        var stories = await catalog.ListAsync(s, t);
-        var total = await catalog.CountAsync();
-        return TypedResults.Ok(new StoryPage(stories, s, t, total));
+        var query = new StoryQuery
+        {
+            Text = Bound(q),
+            Entity = Bound(entity),
+            Source = Bound(source),
+            UpdatedSince = since,
+            Skip = Math.Max(0, skip ?? 0),
+            Take = Math.Clamp(take ?? 50, 1, 200),
+        };
+        var list = await grains.GetGrain<IStoryCatalogGrain>(0).ListAsync(query);
+        return TypedResults.Ok(new StoryPage(list.Stories, list.Skip, list.Take, list.Total));
     }
+
+    private static string? Bound(string? filter) => filter is { Length: > 200 } ? filter[..200] : filter;
 
     private static async Task<Results<Ok<StorySnapshot>, NotFound>> GetAsync(IGrainFactory grains, string id)
     {

@@ -1,5 +1,7 @@
 using LiveNews.Server.Api;
 using LiveNews.Server.Demo;
+using LiveNews.Server.Events;
+using Scalar.AspNetCore;
 using LiveNews.Server.Ingestion;
 
 namespace LiveNews.Server.Hosting;
@@ -23,14 +25,23 @@ public static class LiveNewsApiExtensions
         builder.Services.AddProblemDetails();
         builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
         builder.Services.AddHostedService<DemoStoryService>();
+        builder.Services.AddSingleton(new RecentEventLog(builder.Configuration.GetValue("LiveNews:Events:Capacity", 10_000)));
+        builder.Services.AddHostedService<StoryEventRelay>();
+        builder.Services.AddSingleton<SseConnections>();
+        builder.Services.AddOpenApi();
         return builder;
     }
 
     public static WebApplication MapLiveNewsApi(this WebApplication app)
     {
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapOpenApi();
+        app.MapScalarApiReference();
         app.MapHealthApi();
         app.MapArticlesApi();
         app.MapStoriesApi();
+        app.MapEventsApi();
         return app;
     }
 }

@@ -31,6 +31,9 @@ public sealed class StoryState
     /// <summary>Entity keys and how many versions named each.</summary>
     public Dictionary<string, int> Entities { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>A readable name per entity key.</summary>
+    public Dictionary<string, string> EntityNames { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>Set when this story was folded into another.</summary>
     public string? MergedInto { get; set; }
 
@@ -63,7 +66,13 @@ public sealed class StoryState
         foreach (var key in article.Entities.Keys)
         {
             Entities[key] = Entities.GetValueOrDefault(key) + 1;
+            if (article.EntityNames.TryGetValue(key, out var name) && (!EntityNames.TryGetValue(key, out var known) || known.Length < name.Length))
+            {
+                EntityNames[key] = name;
+            }
         }
+
+        BoundEntities();
 
         VersionCount++;
         var newFacts = FindNewFacts(article, now, options, created);
@@ -137,7 +146,13 @@ public sealed class StoryState
         foreach (var (key, count) in other.Entities)
         {
             Entities[key] = Entities.GetValueOrDefault(key) + count;
+            if (other.EntityNames.TryGetValue(key, out var name))
+            {
+                EntityNames.TryAdd(key, name);
+            }
         }
+
+        BoundEntities();
 
         VersionCount += other.VersionCount;
         if (other.CreatedAt < CreatedAt || CreatedAt == default)
@@ -147,6 +162,31 @@ public sealed class StoryState
 
         UpdatedAt = now;
         other.MergedInto = Id;
+    }
+
+    /// <summary>The names of the entities most versions named, most named first.</summary>
+    public IEnumerable<string> TopEntityNames(int count) =>
+        Entities.OrderByDescending(e => e.Value).ThenBy(e => e.Key, StringComparer.Ordinal)
+            .Select(e => EntityNames.GetValueOrDefault(e.Key))
+            .Where(n => !string.IsNullOrEmpty(n))
+            .Select(n => n!)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Take(count);
+
+    /// <summary>Keeps the entity tables bounded: a long-running story forgets its rarest names.</summary>
+    private void BoundEntities()
+    {
+        const int Max = 400;
+        if (Entities.Count <= Max)
+        {
+            return;
+        }
+
+        foreach (var key in Entities.OrderBy(e => e.Value).ThenBy(e => e.Key, StringComparer.Ordinal).Take(Entities.Count - (Max * 3 / 4)).Select(e => e.Key).ToList())
+        {
+            Entities.Remove(key);
+            EntityNames.Remove(key);
+        }
     }
 
     /// <summary>Takes the next event sequence number (for an event that is not about an article, such as a merge).</summary>

@@ -106,12 +106,12 @@ public class StoryPipelineTests(ClusterFixture fixture)
 
         // The catalog hears of updates one-way: wait (bounded) until it has this one.
         var catalog = fixture.Client.GetGrain<IStoryCatalogGrain>(0);
-        var list = await catalog.ListAsync(0, 50);
+        var list = (await catalog.ListAsync(new StoryQuery())).Stories;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         while ((list.Length == 0 || list[0].Id != evt.StoryId) && !timeout.IsCancellationRequested)
         {
             await Task.Delay(20, TestContext.Current.CancellationToken);
-            list = await catalog.ListAsync(0, 50);
+            list = (await catalog.ListAsync(new StoryQuery())).Stories;
         }
 
         Assert.Equal(evt.StoryId, list[0].Id);

@@ -1,0 +1,117 @@
+using System.Net.Http.Json;
+using LiveNews.Server.Events;
+using LiveNews.Server.Tests;
+using LiveNews.Tests.Shared;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace LiveNews.Dashboard.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class DashboardCollection : ICollectionFixture<ServerFixture>, ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "dashboard";
+}
+
+[Collection(DashboardCollection.Name)]
+public class DashboardTests(ServerFixture server, BrowserFixture browser)
+{
+    private static readonly float TwoSeconds = 2_000;
+
+    private async Task<IPage> OpenAsync()
+    {
+        var context = await browser.Require().NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(server.BaseAddress.ToString());
+        await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 10_000 });
+        return page;
+    }
+
+    private async Task PostAsync(params object[] articles)
+    {
+        using var client = server.CreateAuthorizedClient();
+        var response = await client.PostAsJsonAsync(new Uri("/api/articles", UriKind.Relative), articles, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
+
+    private static IEnumerable<object> Seeds(string prefix, params string[] ids)
+    {
+        var lines = File.ReadAllLines(Fixtures.SeedsJsonl)
+            .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement)
+            .ToDictionary(e => e.GetProperty("id").GetString()!);
+        foreach (var id in ids)
+        {
+            var e = lines[id];
+            yield return new
+            {
+                id = prefix + id,
+                source = e.GetProperty("source").GetString(),
+                url = e.GetProperty("url").GetString(),
+                published = e.GetProperty("published").GetString(),
+                text = e.GetProperty("text").GetString(),
+            };
+        }
+    }
+
+    [Fact]
+    public async Task StoryAppears_ThenItsNewFactIsHighlighted()
+    {
+        var page = await OpenAsync();
+        var prefix = "ui-" + Guid.NewGuid().ToString("N")[..6] + "-";
+
+        await PostAsync([.. Seeds(prefix, "004")]);
+        var card = page.Locator(".story", new() { HasText = "RIYADH (Reuters)" }).First;
+        await Assertions.Expect(card).ToBeVisibleAsync(new() { Timeout = TwoSeconds });
+
+        await PostAsync([.. Seeds(prefix, "000", "002", "003")]);
+        await PostAsync([.. Seeds(prefix, "001")]);
+        var fresh = page.Locator(".story.updated .fact.new", new() { HasText = "Zelensky" });
+        await Assertions.Expect(fresh.First).ToBeVisibleAsync(new() { Timeout = TwoSeconds });
+
+        // The updated story stands first, and its page shows the timeline.
+        await Assertions.Expect(page.Locator(".story").First).ToContainTextAsync("U.S.-Russia Talks in Saudi Arabia", new() { Timeout = TwoSeconds });
+        await page.Locator(".story").First.ClickAsync();
+        await Assertions.Expect(page.Locator("#detail-versions li")).ToHaveCountAsync(5, new() { Timeout = 5_000 });
+        await Assertions.Expect(page.Locator("#detail-facts")).ToContainTextAsync("postponing his own planned visit");
+
+        Directory.CreateDirectory(Path.Combine(Fixtures.RepositoryRoot, "docs"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Fixtures.RepositoryRoot, "docs", "dashboard.png") });
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task DroppedConnection_Reconnects_AndMissesNothing()
+    {
+        var page = await OpenAsync();
+        var tag = "Drop" + Guid.NewGuid().ToString("N")[..6];
+
+        server.Services.GetRequiredService<SseConnections>().DropAll();
+        await Assertions.Expect(page.Locator("#connection")).Not.ToHaveAttributeAsync("data-state", "live", new() { Timeout = 5_000 });
+
+        // Posted while the browser is disconnected: it must arrive after the reconnection.
+        await PostAsync(new { id = tag, source = "wire", title = $"Volcano erupts near {tag} town", text = $"A volcano erupted near {tag} town overnight, forcing the evacuation of {tag} residents." });
+        await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 10_000 });
+        await Assertions.Expect(page.Locator(".story", new() { HasText = $"Volcano erupts near {tag} town" })).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task HostileMarkup_InFeedText_IsShownAsTextAndRunsNothing()
+    {
+        var page = await OpenAsync();
+        var tag = "Xss" + Guid.NewGuid().ToString("N")[..6];
+        var title = $"<script>window.__xss = 1</script><img src=x onerror=\"window.__xss = 2\"> {tag} headline";
+        await PostAsync(new { id = tag, source = "<b>evil</b>", title, text = $"<img src=x onerror=\"window.__xss = 3\">Body of {tag} with a fact about the {tag} council and its 12 members." });
+
+        var card = page.Locator(".story", new() { HasText = tag });
+        await Assertions.Expect(card).ToBeVisibleAsync(new() { Timeout = TwoSeconds });
+        await Assertions.Expect(card.Locator(".headline")).ToContainTextAsync("<script>window.__xss = 1</script>");
+        Assert.Equal(0, await card.Locator("img, script, b").CountAsync());
+
+        await card.ClickAsync();
+        await Assertions.Expect(page.Locator("#detail-headline")).ToContainTextAsync("<img src=x onerror=");
+        Assert.Equal(0, await page.Locator("#detail img, #detail script").CountAsync());
+        Assert.Null(await page.EvaluateAsync<int?>("() => window.__xss ?? null"));
+        await page.Context.CloseAsync();
+    }
+}

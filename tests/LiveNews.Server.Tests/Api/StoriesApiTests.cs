@@ -48,6 +48,43 @@ public class StoriesApiTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task ListStories_FiltersByTextEntitySourceAndTime()
+    {
+        using var client = server.CreateAuthorizedClient();
+        var tag = "Lst" + Guid.NewGuid().ToString("N")[..6];
+        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var post = await client.PostAsJsonAsync(new Uri("/api/articles", UriKind.Relative), new object[]
+        {
+            new { id = tag + "-1", source = tag + "-wire", title = $"Mayor Ingrid {tag}son opens bridge", text = $"Mayor Ingrid {tag}son opened the new bridge over the river on Monday. Ingrid {tag}son said the bridge cost 40 million." },
+            new { id = tag + "-2", source = "gazette", title = $"Storm floods {tag}ville harbour", text = $"A storm flooded the harbour of {tag}ville on Tuesday, and fishermen in {tag}ville lost 12 boats." },
+        }, TestContext.Current.CancellationToken);
+        post.EnsureSuccessStatusCode();
+
+        async Task<List<string>> HeadlinesAsync(string query)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            while (true)
+            {
+                using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/stories?" + query, UriKind.Relative), TestContext.Current.CancellationToken));
+                var headlines = json.RootElement.GetProperty("stories").EnumerateArray().Select(s => s.GetProperty("headline").GetString()!).ToList();
+                if (headlines.Count > 0 || timeout.IsCancellationRequested)
+                {
+                    return headlines;
+                }
+
+                await Task.Delay(20, TestContext.Current.CancellationToken);
+            }
+        }
+
+        Assert.Equal([$"Storm floods {tag}ville harbour"], await HeadlinesAsync($"q={tag}ville+harbour"));
+        Assert.Equal([$"Mayor Ingrid {tag}son opens bridge"], await HeadlinesAsync($"entity=Ingrid+{tag}son"));
+        Assert.Equal([$"Mayor Ingrid {tag}son opens bridge"], await HeadlinesAsync($"source={tag}-wire"));
+        var since = Uri.EscapeDataString(before.ToString("O"));
+        Assert.Contains($"Storm floods {tag}ville harbour", await HeadlinesAsync($"since={since}&take=200"));
+        Assert.Empty(await HeadlinesAsync($"q={tag}&since={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(1).ToString("O"))}"));
+    }
+
+    [Fact]
     public async Task GetStory_Unknown_Is404()
     {
         using var client = server.CreateClient();

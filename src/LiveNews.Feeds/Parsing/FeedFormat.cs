@@ -1,0 +1,12 @@
+namespace LiveNews.Feeds.Parsing;
+
+/// <summary>The syndication format a document was read as.</summary>
+public enum FeedFormat
+{
+    Unknown,
+    Rss,
+    Rdf,
+    Atom10,
+    Atom03,
+    JsonFeed,
+}

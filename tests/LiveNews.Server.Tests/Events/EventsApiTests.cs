@@ -41,7 +41,7 @@ public class EventsApiTests(ServerFixture server)
         }
 
         // Exactly what the log holds after the first event (the second and the third, and nothing else).
-        var missed = log.After(first).Select(e => e.Id).ToList();
+        var missed = log.After(first).Select(e => (string?)e.Id).ToList();
         Assert.Equal([second, third], missed.Where(id => id == second || id == third));
         using var reader = server.CreateClient();
         await using var sse = await SseReader.OpenAsync(reader, "/api/events", lastEventId: first, TestContext.Current.CancellationToken);

@@ -38,6 +38,7 @@ public sealed class ServerFixture : IAsyncLifetime
         {
             builder.Configuration["LiveNews:ApiKey"] = ApiKey;
             builder.Configuration["LiveNews:Demo:Enabled"] = "false";
+            builder.Configuration["LiveNews:Feeds:AllowPrivateAddresses"] = "true";
             builder.Configuration["LiveNews:Silo:SiloPort"] = "0";
             builder.Configuration["LiveNews:Silo:GatewayPort"] = "0";
             builder.Configuration["Logging:LogLevel:Default"] = "Warning";

@@ -32,4 +32,9 @@ public sealed record ArticleVersion
     [Id(7)]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? ReceivedAt { get; init; }
+
+    /// <summary>The version number of this entry as its feed reader counted it (1 for the first seen).</summary>
+    [Id(8)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int Version { get; init; }
 }

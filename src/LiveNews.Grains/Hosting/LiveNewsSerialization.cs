@@ -10,7 +10,7 @@ namespace LiveNews.Grains.Hosting;
 /// </summary>
 public static class LiveNewsSerialization
 {
-    private static readonly string[] Namespaces = ["LiveNews.Stories", "LiveNews.Text"];
+    private static readonly string[] Namespaces = ["LiveNews.Stories", "LiveNews.Text", "LiveNews.Feeds"];
 
     /// <summary>True for the types the JSON codec handles.</summary>
     public static bool IsEngineType(Type type) =>

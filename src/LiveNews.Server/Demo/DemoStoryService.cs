@@ -10,6 +10,7 @@ namespace LiveNews.Server.Demo;
 /// </summary>
 internal sealed class DemoStoryService(
     IOptions<DemoOptions> options,
+    IOptions<FeedOptions> feeds,
     ArticleIngestor ingestor,
     TimeProvider time,
     ILogger<DemoStoryService> logger) : BackgroundService
@@ -17,7 +18,7 @@ internal sealed class DemoStoryService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var demo = options.Value;
-        if (!demo.Enabled)
+        if (!demo.Enabled || feeds.Value.Subscriptions.Count > 0)
         {
             return;
         }

@@ -1,6 +1,9 @@
 using LiveNews.Server.Api;
 using LiveNews.Server.Demo;
 using LiveNews.Server.Events;
+using LiveNews.Feeds.Fetching;
+using LiveNews.Feeds.Polling;
+using LiveNews.Feeds.Safety;
 using Scalar.AspNetCore;
 using LiveNews.Server.Ingestion;
 
@@ -29,6 +32,24 @@ public static class LiveNewsApiExtensions
         builder.Services.AddHostedService<StoryEventRelay>();
         builder.Services.AddSingleton<SseConnections>();
         builder.Services.AddOpenApi();
+        builder.AddLiveNewsFeeds();
+        return builder;
+    }
+
+    /// <summary>Feed fetching (address guard, limits, retries), schedule options, configured subscriptions.</summary>
+    public static IHostApplicationBuilder AddLiveNewsFeeds(this IHostApplicationBuilder builder)
+    {
+        var feeds = builder.Configuration.GetSection(FeedOptions.Section);
+        builder.Services.Configure<FeedOptions>(feeds);
+        builder.Services.Configure<PollScheduleOptions>(feeds.GetSection("Schedule"));
+        var fetchOptions = feeds.GetSection("Fetch").Get<FeedFetcherOptions>() ?? new FeedFetcherOptions();
+        var allowPrivate = feeds.GetValue<bool>("AllowPrivateAddresses");
+        builder.Services.AddHttpClient("feeds")
+            .ConfigurePrimaryHttpMessageHandler(() => new DestinationGuard(allowPrivate).CreateHandler())
+            .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan);
+        builder.Services.AddSingleton<IFeedFetcher>(sp => new FeedFetcher(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient("feeds"), fetchOptions, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddHostedService<ConfiguredFeeds>();
         return builder;
     }
 
@@ -42,6 +63,7 @@ public static class LiveNewsApiExtensions
         app.MapArticlesApi();
         app.MapStoriesApi();
         app.MapEventsApi();
+        app.MapFeedsApi();
         return app;
     }
 }

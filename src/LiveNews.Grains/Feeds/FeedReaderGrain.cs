@@ -1,0 +1,259 @@
+using System.Security.Cryptography;
+using System.Text;
+using LiveNews.Abstractions.Contracts;
+using LiveNews.Abstractions.Grains;
+using LiveNews.Feeds.Fetching;
+using LiveNews.Feeds.Parsing;
+using LiveNews.Feeds.Polling;
+using LiveNews.Grains.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Runtime;
+
+namespace LiveNews.Grains.Feeds;
+
+/// <summary>
+/// One subscribed feed. Polls on its schedule (a grain timer for the next poll; a reminder every few
+/// minutes brings it back after deactivation or a silo failure), turns new and edited entries into
+/// article versions for the story router, and keeps its health for operators. Fetching, parsing and
+/// scheduling live in LiveNews.Feeds.
+/// </summary>
+public sealed partial class FeedReaderGrain : Grain, IFeedReaderGrain, IRemindable
+{
+    private const string ReminderName = "poll";
+    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(5);
+
+    private readonly IPersistentState<FeedReaderState> _state;
+    private readonly IFeedFetcher _fetcher;
+    private readonly TimeProvider _time;
+    private readonly PollSchedule _schedule;
+    private readonly PollScheduleOptions _scheduleOptions;
+    private readonly ILogger<FeedReaderGrain> _logger;
+    private IGrainTimer? _timer;
+
+    public FeedReaderGrain(
+        [PersistentState("feed", LiveNewsGrainsHosting.StorageName)] IPersistentState<FeedReaderState> state,
+        IFeedFetcher fetcher,
+        TimeProvider time,
+        IOptions<PollScheduleOptions> schedule,
+        ILogger<FeedReaderGrain> logger)
+    {
+        _state = state;
+        _fetcher = fetcher;
+        _time = time;
+        _scheduleOptions = schedule.Value;
+        _schedule = new PollSchedule(schedule.Value, Random.Shared.NextDouble);
+        _logger = logger;
+    }
+
+    private string FeedId => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (_state.State.Subscription is not null && !_state.State.Paused)
+        {
+            var due = (_state.State.NextPoll ?? _time.GetUtcNow()) - _time.GetUtcNow();
+            ScheduleTimer(due > TimeSpan.Zero ? due : TimeSpan.Zero);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task SubscribeAsync(FeedSubscription subscription)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        var state = _state.State;
+        if (state.Subscription?.Url != subscription.Url)
+        {
+            state.Url = subscription.Url;
+            state.ETag = state.LastModified = null;
+        }
+
+        state.Subscription = subscription;
+        state.Paused = false;
+        state.ConsecutiveFailures = 0;
+        state.NextPoll = _time.GetUtcNow();
+        await _state.WriteStateAsync();
+        await this.RegisterOrUpdateReminder(ReminderName, ReminderPeriod, ReminderPeriod);
+        await GrainFactory.GetGrain<IFeedRegistryGrain>(0).AddAsync(FeedId);
+        ScheduleTimer(TimeSpan.Zero);
+    }
+
+    public async Task UnsubscribeAsync()
+    {
+        _timer?.Dispose();
+        _timer = null;
+        if (await this.GetReminder(ReminderName) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        await GrainFactory.GetGrain<IFeedRegistryGrain>(0).RemoveAsync(FeedId);
+        await _state.ClearStateAsync();
+        DeactivateOnIdle();
+    }
+
+    public Task<FeedStatus?> GetStatusAsync()
+    {
+        var s = _state.State;
+        return Task.FromResult(s.Subscription is null ? null : new FeedStatus
+        {
+            Id = FeedId,
+            Url = s.Url ?? s.Subscription.Url,
+            Title = s.Title,
+            LastPoll = s.LastPoll,
+            NextPoll = s.Paused ? null : s.NextPoll,
+            LastError = s.LastError,
+            ConsecutiveFailures = s.ConsecutiveFailures,
+            ETag = s.ETag,
+            EntriesSeen = s.EntriesSeen,
+            Paused = s.Paused,
+        });
+    }
+
+    public Task<int> PollNowAsync() => _state.State.Subscription is null ? Task.FromResult(0) : PollAsync(CancellationToken.None);
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        // The reminder only makes sure the feed is alive and on schedule after a deactivation or failover.
+        var state = _state.State;
+        if (state.Subscription is null || state.Paused)
+        {
+            return;
+        }
+
+        if (state.NextPoll is null || state.NextPoll <= _time.GetUtcNow())
+        {
+            await PollAsync(CancellationToken.None);
+        }
+        else if (_timer is null)
+        {
+            ScheduleTimer(state.NextPoll.Value - _time.GetUtcNow());
+        }
+    }
+
+    private void ScheduleTimer(TimeSpan due)
+    {
+        _timer?.Dispose();
+        _timer = this.RegisterGrainTimer(async ct => await PollAsync(ct), new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { Interleave = false, KeepAlive = true });
+    }
+
+    private async Task<int> PollAsync(CancellationToken cancellationToken)
+    {
+        var state = _state.State;
+        var subscription = state.Subscription!;
+        var now = _time.GetUtcNow();
+        var url = new Uri(state.Url ?? subscription.Url);
+        var fetch = await _fetcher.FetchAsync(url, new FetchConditions(state.ETag, state.LastModified), cancellationToken);
+        state.LastPoll = now;
+        FeedDocument? feed = null;
+        var produced = 0;
+        switch (fetch.Outcome)
+        {
+            case FetchOutcome.Fetched:
+                var parsed = FeedParser.Parse(fetch.Body, fetch.ContentType, fetch.FinalUrl?.ToString() ?? url.ToString());
+                if (parsed.Feed is null)
+                {
+                    Fail(state, "not a readable feed: " + string.Join("; ", parsed.Problems));
+                    break;
+                }
+
+                feed = parsed.Feed;
+                state.Title = feed.Title ?? state.Title;
+                state.ETag = fetch.ETag;
+                state.LastModified = fetch.LastModified;
+                produced = await RouteAsync(feed, subscription, state, now);
+                state.LastError = parsed.Malformed ? "read with repairs: " + string.Join("; ", parsed.Problems) : null;
+                state.ConsecutiveFailures = 0;
+                break;
+            case FetchOutcome.NotModified:
+                state.LastError = null;
+                state.ConsecutiveFailures = 0;
+                break;
+            case FetchOutcome.Gone:
+                state.LastError = fetch.Error;
+                state.Paused = true;
+                break;
+            default:
+                Fail(state, fetch.Error ?? "fetch failed");
+                break;
+        }
+
+        RememberRedirect(state, fetch);
+        if (state.ConsecutiveFailures >= _scheduleOptions.PauseAfterFailures)
+        {
+            state.Paused = true;
+            state.LastError = $"paused after {state.ConsecutiveFailures} failures in a row; last: {state.LastError}";
+        }
+
+        if (!state.Paused)
+        {
+            var next = _schedule.Next(feed, fetch, state.ConsecutiveFailures);
+            state.NextPoll = now + next;
+            ScheduleTimer(next);
+        }
+
+        await _state.WriteStateAsync(cancellationToken);
+        LogPolled(_logger, FeedId, fetch.Outcome.ToString(), produced, state.LastError);
+        return produced;
+    }
+
+    private async Task<int> RouteAsync(FeedDocument feed, FeedSubscription subscription, FeedReaderState state, DateTimeOffset now)
+    {
+        var changed = state.Seen.Update(feed, EntryIdentityMode.Auto);
+        state.EntriesSeen = state.Seen.Entries.Count;
+        var router = GrainFactory.GetGrain<IStoryRouterGrain>(0);
+        var source = subscription.Source ?? feed.Title ?? new Uri(subscription.Url).Host;
+
+        // Oldest first, so a story opens with its first version.
+        foreach (var (key, version, entry) in changed.OrderBy(c => c.Entry.Published ?? c.Entry.Updated ?? now))
+        {
+            await router.IngestAsync(new ArticleVersion
+            {
+                Id = ArticleIdOf(key),
+                Source = source,
+                Url = entry.Link,
+                Title = entry.Title,
+                Published = entry.Published ?? entry.Updated ?? now,
+                Html = entry.Content ?? entry.Summary,
+                ReceivedAt = now,
+                Version = version,
+            });
+        }
+
+        return changed.Count;
+    }
+
+    /// <summary>The article id of an entry: the feed's id and the entry's key (hashed when long).</summary>
+    private string ArticleIdOf(string key) =>
+        FeedId + ":" + (key.Length <= 200 ? key : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 16).ToLowerInvariant());
+
+    private static void Fail(FeedReaderState state, string error)
+    {
+        state.ConsecutiveFailures++;
+        state.LastError = error;
+    }
+
+    /// <summary>A permanent redirect seen three polls in a row becomes the feed's address.</summary>
+    private static void RememberRedirect(FeedReaderState state, FetchResult fetch)
+    {
+        if (fetch.PermanentRedirect is not { } target)
+        {
+            state.RedirectTarget = null;
+            state.RedirectSightings = 0;
+            return;
+        }
+
+        state.RedirectSightings = state.RedirectTarget == target.ToString() ? state.RedirectSightings + 1 : 1;
+        state.RedirectTarget = target.ToString();
+        if (state.RedirectSightings >= 3)
+        {
+            state.Url = state.RedirectTarget;
+            state.RedirectTarget = null;
+            state.RedirectSightings = 0;
+        }
+    }
+
+    [LoggerMessage(EventId = 40, Level = LogLevel.Information, Message = "Feed {FeedId} polled: {Outcome}, {Versions} new versions {Error}")]
+    private static partial void LogPolled(ILogger logger, string feedId, string outcome, int versions, string? error);
+}

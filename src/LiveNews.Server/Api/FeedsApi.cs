@@ -1,0 +1,100 @@
+using System.Security.Cryptography;
+using System.Text;
+using LiveNews.Abstractions.Contracts;
+using LiveNews.Abstractions.Grains;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LiveNews.Server.Api;
+
+/// <summary>
+/// Feed management: POST /api/feeds (subscribe), GET /api/feeds (every feed's status), GET
+/// /api/feeds/{id}, DELETE /api/feeds/{id}, POST /api/feeds/{id}/poll. Writes need the API key.
+/// </summary>
+public static class FeedsApi
+{
+    public static IEndpointRouteBuilder MapFeedsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/feeds").WithTags("Feeds");
+        group.MapGet("/", ListAsync).WithName("ListFeeds");
+        group.MapGet("/{id}", GetAsync).WithName("GetFeed");
+        group.MapPost("/", SubscribeAsync).AddEndpointFilter<ApiKeyFilter>().WithName("SubscribeFeed");
+        group.MapDelete("/{id}", UnsubscribeAsync).AddEndpointFilter<ApiKeyFilter>().WithName("UnsubscribeFeed");
+        group.MapPost("/{id}/poll", PollAsync).AddEndpointFilter<ApiKeyFilter>().WithName("PollFeed");
+        return app;
+    }
+
+    /// <summary>A feed's id: derived from its URL, so subscribing twice is one feed.</summary>
+    public static string FeedIdOf(string url) =>
+        "f" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(url.Trim())), 0, 8).ToLowerInvariant();
+
+    /// <summary>An absolute http(s) URL of reasonable length.</summary>
+    public static bool TryValidate(string? url, out string? error)
+    {
+        error = null;
+        if (string.IsNullOrWhiteSpace(url) || url.Length > 2048)
+        {
+            error = "'url' is missing or longer than 2048 characters";
+        }
+        else if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            error = "'url' must be an absolute http or https URL";
+        }
+
+        return error is null;
+    }
+
+    private static async Task<Ok<FeedStatus[]>> ListAsync(IGrainFactory grains)
+    {
+        var ids = await grains.GetGrain<IFeedRegistryGrain>(0).ListAsync();
+        var statuses = await Task.WhenAll(ids.Select(id => grains.GetGrain<IFeedReaderGrain>(id).GetStatusAsync()));
+        return TypedResults.Ok(statuses.OfType<FeedStatus>().ToArray());
+    }
+
+    private static async Task<Results<Ok<FeedStatus>, NotFound>> GetAsync(IGrainFactory grains, string id)
+    {
+        var status = id.Length <= 64 ? await grains.GetGrain<IFeedReaderGrain>(id).GetStatusAsync() : null;
+        return status is null ? TypedResults.NotFound() : TypedResults.Ok(status);
+    }
+
+    private static async Task<Results<Created<FeedStatus>, ProblemHttpResult>> SubscribeAsync(IGrainFactory grains, FeedSubscription subscription)
+    {
+        if (!TryValidate(subscription?.Url, out var error))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid feed", detail: error);
+        }
+
+        var clean = subscription! with { Url = subscription.Url.Trim(), Source = subscription.Source is { Length: > 200 } s ? s[..200] : subscription.Source };
+        var id = FeedIdOf(clean.Url);
+        var grain = grains.GetGrain<IFeedReaderGrain>(id);
+        await grain.SubscribeAsync(clean);
+        var status = await grain.GetStatusAsync();
+        return TypedResults.Created($"/api/feeds/{id}", status!);
+    }
+
+    private static async Task<Results<NoContent, NotFound>> UnsubscribeAsync(IGrainFactory grains, string id)
+    {
+        var grain = grains.GetGrain<IFeedReaderGrain>(id);
+        if (await grain.GetStatusAsync() is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await grain.UnsubscribeAsync();
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<PollResult>, NotFound>> PollAsync(IGrainFactory grains, string id)
+    {
+        var grain = grains.GetGrain<IFeedReaderGrain>(id);
+        if (await grain.GetStatusAsync() is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var versions = await grain.PollNowAsync();
+        return TypedResults.Ok(new PollResult(versions, (await grain.GetStatusAsync())!));
+    }
+}
+
+/// <summary>What a poll on demand did.</summary>
+public sealed record PollResult(int NewVersions, FeedStatus Status);

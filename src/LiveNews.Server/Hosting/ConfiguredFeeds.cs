@@ -1,0 +1,26 @@
+using LiveNews.Abstractions.Grains;
+using LiveNews.Server.Api;
+using Microsoft.Extensions.Options;
+
+namespace LiveNews.Server.Hosting;
+
+/// <summary>Subscribes the feeds listed in configuration when the node starts.</summary>
+internal sealed partial class ConfiguredFeeds(IOptions<FeedOptions> options, IGrainFactory grains, ILogger<ConfiguredFeeds> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        foreach (var subscription in options.Value.Subscriptions)
+        {
+            if (!FeedsApi.TryValidate(subscription.Url, out var error))
+            {
+                LogInvalid(logger, subscription.Url, error!);
+                continue;
+            }
+
+            await grains.GetGrain<IFeedReaderGrain>(FeedsApi.FeedIdOf(subscription.Url)).SubscribeAsync(subscription);
+        }
+    }
+
+    [LoggerMessage(EventId = 30, Level = LogLevel.Warning, Message = "Configured feed {Url} skipped: {Error}")]
+    private static partial void LogInvalid(ILogger logger, string url, string error);
+}

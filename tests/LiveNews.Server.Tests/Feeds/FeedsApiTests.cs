@@ -1,0 +1,131 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace LiveNews.Server.Tests.Feeds;
+
+[Collection(ServerCollection.Name)]
+public class FeedsApiTests(ServerFixture server)
+{
+    private static string Rss(string tag, params (string Guid, string Title, string Text)[] items) =>
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>" + tag + " Gazette</title><link>http://gazette.example/</link>"
+        + string.Concat(items.Select(i => $"<item><guid>{i.Guid}</guid><title>{i.Title}</title><link>http://gazette.example/{i.Guid}</link><pubDate>Tue, 18 Feb 2025 08:30:00 GMT</pubDate><description><![CDATA[<p>{i.Text}</p>]]></description></item>"))
+        + "</channel></rss>";
+
+    private async Task<JsonElement> StatusWhenPolledAsync(HttpClient client, string id)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/feeds/{id}", UriKind.Relative), TestContext.Current.CancellationToken));
+            if (json.RootElement.TryGetProperty("lastPoll", out var lastPoll) && lastPoll.ValueKind != JsonValueKind.Null || timeout.IsCancellationRequested)
+            {
+                return json.RootElement.Clone();
+            }
+
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+    }
+
+    private static async Task<string> SubscribeAsync(HttpClient client, Uri url)
+    {
+        var response = await client.PostAsJsonAsync(new Uri("/api/feeds", UriKind.Relative), new { url = url.ToString(), source = "gazette" }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        return json.RootElement.GetProperty("id").GetString()!;
+    }
+
+    [Fact]
+    public async Task Feed_NewEntriesBecomeStories_UnchangedGivesNothing_EditedGivesANewVersion()
+    {
+        await using var feeds = await LoopbackFeedServer.StartAsync();
+        var tag = "Gz" + Guid.NewGuid().ToString("N")[..6];
+        feeds.Set("/feed.xml", Rss(tag,
+            ("a1", $"Bridge collapses in {tag}ville", $"A bridge collapsed in {tag}ville on Tuesday, injuring 12 people, the {tag}ville police said."),
+            ("a2", $"Storm floods {tag}port harbour", $"A storm flooded the harbour of {tag}port, sinking 9 fishing boats.")));
+        using var client = server.CreateAuthorizedClient();
+        var id = await SubscribeAsync(client, feeds.Url("/feed.xml"));
+        var status = await StatusWhenPolledAsync(client, id);
+        Assert.Equal(2, status.GetProperty("entriesSeen").GetInt32());
+        Assert.Equal(0, status.GetProperty("consecutiveFailures").GetInt32());
+        Assert.False(string.IsNullOrEmpty(status.GetProperty("eTag").GetString()));
+
+        using (var list = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/stories?q={tag}ville", UriKind.Relative), TestContext.Current.CancellationToken)))
+        {
+            Assert.Equal($"Bridge collapses in {tag}ville", Assert.Single(list.RootElement.GetProperty("stories").EnumerateArray()).GetProperty("headline").GetString());
+        }
+
+        // Unchanged: a conditional GET, 304, nothing new.
+        var poll = await client.PostAsync(new Uri($"/api/feeds/{id}/poll", UriKind.Relative), null, TestContext.Current.CancellationToken);
+        using (var json = JsonDocument.Parse(await poll.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)))
+        {
+            Assert.Equal(0, json.RootElement.GetProperty("newVersions").GetInt32());
+        }
+
+        Assert.Equal(304, feeds.Log.Last().Status);
+
+        // Edited in place: a new version of that entry reaches its story with the new fact.
+        feeds.Set("/feed.xml", Rss(tag,
+            ("a1", $"Bridge collapses in {tag}ville", $"A bridge collapsed in {tag}ville on Tuesday, injuring 12 people, the {tag}ville police said. Two people died in hospital on Wednesday, the {tag}ville mayor said."),
+            ("a2", $"Storm floods {tag}port harbour", $"A storm flooded the harbour of {tag}port, sinking 9 fishing boats.")));
+        poll = await client.PostAsync(new Uri($"/api/feeds/{id}/poll", UriKind.Relative), null, TestContext.Current.CancellationToken);
+        using (var json = JsonDocument.Parse(await poll.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)))
+        {
+            Assert.Equal(1, json.RootElement.GetProperty("newVersions").GetInt32());
+        }
+
+        using var story = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/stories?q={tag}ville", UriKind.Relative), TestContext.Current.CancellationToken));
+        var storyId = Assert.Single(story.RootElement.GetProperty("stories").EnumerateArray()).GetProperty("id").GetString();
+        using var detail = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/stories/{storyId}", UriKind.Relative), TestContext.Current.CancellationToken));
+        Assert.Equal(2, detail.RootElement.GetProperty("versions").GetArrayLength());
+        Assert.Contains(detail.RootElement.GetProperty("facts").EnumerateArray(), f => f.GetProperty("text").GetString()!.Contains("died in hospital", StringComparison.Ordinal));
+
+        // The feed is listed with its health, and can be removed.
+        var all = await client.GetStringAsync(new Uri("/api/feeds", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains(id, all, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync(new Uri($"/api/feeds/{id}", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/api/feeds/{id}", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Fact]
+    public async Task BrokenFeed_ShowsItsErrorAndDoesNotStopAnother()
+    {
+        await using var feeds = await LoopbackFeedServer.StartAsync();
+        var tag = "Bk" + Guid.NewGuid().ToString("N")[..6];
+        feeds.Set("/broken.xml", "<html><body>We moved!</body></html>");
+        feeds.Set("/gone.xml", "", 410);
+        feeds.Set("/good.xml", Rss(tag, ("g1", $"Volcano erupts near {tag}fjord", $"A volcano erupted near {tag}fjord overnight, the met office said.")));
+        using var client = server.CreateAuthorizedClient();
+        var broken = await SubscribeAsync(client, feeds.Url("/broken.xml"));
+        var gone = await SubscribeAsync(client, feeds.Url("/gone.xml"));
+        var good = await SubscribeAsync(client, feeds.Url("/good.xml"));
+
+        var brokenStatus = await StatusWhenPolledAsync(client, broken);
+        Assert.Contains("not a readable feed", brokenStatus.GetProperty("lastError").GetString(), StringComparison.Ordinal);
+        Assert.True(brokenStatus.GetProperty("consecutiveFailures").GetInt32() >= 1);
+        var goneStatus = await StatusWhenPolledAsync(client, gone);
+        Assert.True(goneStatus.GetProperty("paused").GetBoolean());
+        var goodStatus = await StatusWhenPolledAsync(client, good);
+        Assert.Equal(1, goodStatus.GetProperty("entriesSeen").GetInt32());
+        Assert.Equal(JsonValueKind.Null, goodStatus.GetProperty("lastError").ValueKind);
+    }
+
+    [Theory]
+    [InlineData("ftp://example.com/feed")]
+    [InlineData("not a url")]
+    [InlineData("")]
+    public async Task Subscribe_InvalidUrl_Is400(string url)
+    {
+        using var client = server.CreateAuthorizedClient();
+        var response = await client.PostAsJsonAsync(new Uri("/api/feeds", UriKind.Relative), new { url }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Subscribe_WithoutApiKey_Is401()
+    {
+        using var client = server.CreateClient();
+        var response = await client.PostAsJsonAsync(new Uri("/api/feeds", UriKind.Relative), new { url = "http://127.0.0.1:9/feed" }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+}

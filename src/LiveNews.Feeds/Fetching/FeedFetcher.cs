@@ -29,8 +29,10 @@ public sealed class FeedFetcher : IFeedFetcher
         _client = client;
         _options = options;
         _time = time;
-        _pipeline = new ResiliencePipelineBuilder<FetchResult> { TimeProvider = time }
-            .AddRetry(new RetryStrategyOptions<FetchResult>
+        var pipeline = new ResiliencePipelineBuilder<FetchResult> { TimeProvider = time };
+        if (options.MaxRetries > 0)
+        {
+            pipeline.AddRetry(new RetryStrategyOptions<FetchResult>
             {
                 MaxRetryAttempts = options.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
@@ -40,9 +42,10 @@ public sealed class FeedFetcher : IFeedFetcher
                     .Handle<HttpRequestException>(ex => ex.InnerException is not DestinationRefusedException)
                     .Handle<TimeoutRejectedException>()
                     .HandleResult(r => r.Outcome == FetchOutcome.Failed && r.StatusCode is >= 500 or 408),
-            })
-            .AddTimeout(options.AttemptTimeout)
-            .Build();
+            });
+        }
+
+        _pipeline = pipeline.AddTimeout(options.AttemptTimeout).Build();
     }
 
     public async Task<FetchResult> FetchAsync(Uri url, FetchConditions conditions, CancellationToken cancellationToken)

@@ -1,0 +1,124 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using LiveNews.Feeds.Fetching;
+using LiveNews.Feeds.Safety;
+
+namespace LiveNews.Feeds.Tests.Fetching;
+
+/// <summary>The fetcher against a tiny HTTP server on loopback that answers with canned responses.</summary>
+public class FeedFetcherTests
+{
+    private static FeedFetcher Fetcher(FeedFetcherOptions? options = null) =>
+        new(new HttpClient(new DestinationGuard(allowPrivate: true).CreateHandler()) { Timeout = Timeout.InfiniteTimeSpan },
+            options ?? new FeedFetcherOptions { MaxRetries = 0 }, TimeProvider.System);
+
+    /// <summary>Serves each connection the next canned response (raw HTTP/1.1 bytes), then closes it.</summary>
+    private static async Task<(Uri Url, Task Served)> ServeAsync(params byte[][] responses)
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var served = Task.Run(async () =>
+        {
+            try
+            {
+                foreach (var response in responses)
+                {
+                    using var client = await listener.AcceptTcpClientAsync();
+                    var stream = client.GetStream();
+                    var buffer = new byte[8192];
+                    _ = await stream.ReadAsync(buffer);
+                    await stream.WriteAsync(response);
+                }
+            }
+            finally
+            {
+                listener.Stop();
+            }
+        });
+        await Task.Yield();
+        return (new Uri($"http://127.0.0.1:{port}/feed.xml"), served);
+    }
+
+    private static byte[] Response(string head, byte[]? body = null)
+    {
+        body ??= [];
+        var header = Encoding.ASCII.GetBytes($"{head}\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n");
+        return [.. header, .. body];
+    }
+
+    [Fact]
+    public async Task Fetch_429WithRetryAfter_IsThrottledWithTheDelay()
+    {
+        var (url, served) = await ServeAsync(Response("HTTP/1.1 429 Too Many Requests\r\nRetry-After: 120"));
+        var result = await Fetcher().FetchAsync(url, new FetchConditions(null, null), TestContext.Current.CancellationToken);
+        Assert.Equal(FetchOutcome.Throttled, result.Outcome);
+        Assert.Equal(TimeSpan.FromSeconds(120), result.RetryAfter);
+        await served;
+    }
+
+    [Fact]
+    public async Task Fetch_PermanentRedirect_IsFollowedAndReported()
+    {
+        var (url, served) = await ServeAsync(
+            Response("HTTP/1.1 308 Permanent Redirect\r\nLocation: /moved.xml"),
+            Response("HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nETag: \"v1\"", Encoding.UTF8.GetBytes("<rss/>")));
+        var result = await Fetcher().FetchAsync(url, new FetchConditions(null, null), TestContext.Current.CancellationToken);
+        Assert.Equal(FetchOutcome.Fetched, result.Outcome);
+        Assert.Equal(new Uri(url, "/moved.xml"), result.PermanentRedirect);
+        Assert.Equal("\"v1\"", result.ETag);
+        await served;
+    }
+
+    [Fact]
+    public async Task Fetch_410_IsGone()
+    {
+        var (url, served) = await ServeAsync(Response("HTTP/1.1 410 Gone"));
+        Assert.Equal(FetchOutcome.Gone, (await Fetcher().FetchAsync(url, new FetchConditions(null, null), TestContext.Current.CancellationToken)).Outcome);
+        await served;
+    }
+
+    [Fact]
+    public async Task Fetch_GzipBomb_StopsAtTheCapAfterDecoding()
+    {
+        using var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i < 64; i++)
+            {
+                gzip.Write(zeros);
+            }
+        }
+
+        Assert.True(compressed.Length < 1024 * 1024);
+        var (url, served) = await ServeAsync(Response("HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nContent-Encoding: gzip", compressed.ToArray()));
+        var result = await Fetcher(new FeedFetcherOptions { MaxRetries = 0, MaxBodyBytes = 8 * 1024 * 1024 }).FetchAsync(url, new FetchConditions(null, null), TestContext.Current.CancellationToken);
+        Assert.Equal(FetchOutcome.Failed, result.Outcome);
+        Assert.Contains("larger than", result.Error, StringComparison.Ordinal);
+        await served;
+    }
+
+    [Fact]
+    public async Task Fetch_ServerErrorThenSuccess_IsRetried()
+    {
+        var (url, served) = await ServeAsync(
+            Response("HTTP/1.1 503 Service Unavailable"),
+            Response("HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml", Encoding.UTF8.GetBytes("<rss/>")));
+        var fetcher = Fetcher(new FeedFetcherOptions { MaxRetries = 2, RetryBaseDelay = TimeSpan.FromMilliseconds(1) });
+        var result = await fetcher.FetchAsync(url, new FetchConditions(null, null), TestContext.Current.CancellationToken);
+        Assert.Equal(FetchOutcome.Fetched, result.Outcome);
+        await served;
+    }
+
+    [Fact]
+    public async Task Fetch_PrivateAddressWhenNotAllowed_FailsWithTheReason()
+    {
+        var fetcher = new FeedFetcher(new HttpClient(new DestinationGuard(allowPrivate: false).CreateHandler()), new FeedFetcherOptions { MaxRetries = 0 }, TimeProvider.System);
+        var result = await fetcher.FetchAsync(new Uri("http://127.0.0.1:9/feed.xml"), new FetchConditions(null, null), TestContext.Current.CancellationToken);
+        Assert.Equal(FetchOutcome.Failed, result.Outcome);
+        Assert.Contains("loopback or private", result.Error, StringComparison.Ordinal);
+    }
+}

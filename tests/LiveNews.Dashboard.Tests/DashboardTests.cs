@@ -96,6 +96,41 @@ public class DashboardTests(ServerFixture server, BrowserFixture browser)
     }
 
     [Fact]
+    public async Task FeedsPanel_ShowsEachFeedsHealth()
+    {
+        await using var feeds = await LiveNews.Server.Tests.Feeds.LoopbackFeedServer.StartAsync();
+        var tag = "Panel" + Guid.NewGuid().ToString("N")[..6];
+        feeds.Set("/good.xml", $"<rss version=\"2.0\"><channel><title>{tag} Good Gazette</title><item><guid>p1</guid><title>Ferry sinks off {tag} island</title><description>A ferry sank off {tag} island; all 40 passengers were rescued.</description></item></channel></rss>");
+        feeds.Set("/broken.xml", "<html>moved</html>");
+        using var client = server.CreateAuthorizedClient();
+        foreach (var path in new[] { "/good.xml", "/broken.xml" })
+        {
+            var response = await client.PostAsJsonAsync(new Uri("/api/feeds", UriKind.Relative), new { url = feeds.Url(path).ToString() }, TestContext.Current.CancellationToken);
+            response.EnsureSuccessStatusCode();
+        }
+
+        // Both have been polled once before the page loads its panel.
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15)))
+        {
+            while (feeds.Log.Select(l => l.Path).Distinct().Count() < 2 && !timeout.IsCancellationRequested)
+            {
+                await Task.Delay(50, TestContext.Current.CancellationToken);
+            }
+        }
+
+        await Task.Delay(500, TestContext.Current.CancellationToken);
+        var page = await OpenAsync();
+        var good = page.Locator(".feed-list li", new() { HasText = $"{tag} Good Gazette" });
+        await Assertions.Expect(good).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        await Assertions.Expect(good.Locator(".health")).ToHaveAttributeAsync("data-state", "ok");
+        var broken = page.Locator(".feed-list li", new() { HasText = "broken.xml" });
+        await Assertions.Expect(broken.Locator(".health")).ToHaveAttributeAsync("data-state", "failing");
+        await Assertions.Expect(broken).ToContainTextAsync("not a readable feed");
+        await Assertions.Expect(page.Locator("#feeds-empty")).ToBeHiddenAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task HostileMarkup_InFeedText_IsShownAsTextAndRunsNothing()
     {
         var page = await OpenAsync();

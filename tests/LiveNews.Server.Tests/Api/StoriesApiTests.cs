@@ -77,11 +77,31 @@ public class StoriesApiTests(ServerFixture server)
         }
 
         Assert.Equal([$"Storm floods {tag}ville harbour"], await HeadlinesAsync($"q={tag}ville+harbour"));
+
+        // Paging: one at a time, latest first, with the total.
+        using (var page = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/stories?take=1&skip=1", UriKind.Relative), TestContext.Current.CancellationToken)))
+        {
+            Assert.Single(page.RootElement.GetProperty("stories").EnumerateArray());
+            Assert.True(page.RootElement.GetProperty("total").GetInt32() >= 2);
+            Assert.Equal(1, page.RootElement.GetProperty("skip").GetInt32());
+        }
         Assert.Equal([$"Mayor Ingrid {tag}son opens bridge"], await HeadlinesAsync($"entity=Ingrid+{tag}son"));
         Assert.Equal([$"Mayor Ingrid {tag}son opens bridge"], await HeadlinesAsync($"source={tag}-wire"));
         var since = Uri.EscapeDataString(before.ToString("O"));
         Assert.Contains($"Storm floods {tag}ville harbour", await HeadlinesAsync($"since={since}&take=200"));
         Assert.Empty(await HeadlinesAsync($"q={tag}&since={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(1).ToString("O"))}"));
+    }
+
+    [Fact]
+    public async Task OpenApi_AndReferencePage_AreServed()
+    {
+        using var client = server.CreateClient();
+        var openApi = await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains("/api/stories", openApi, StringComparison.Ordinal);
+        Assert.Contains("/api/events", openApi, StringComparison.Ordinal);
+        Assert.Contains("/api/feeds", openApi, StringComparison.Ordinal);
+        var reference = await client.GetAsync(new Uri("/scalar", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, reference.StatusCode);
     }
 
     [Fact]

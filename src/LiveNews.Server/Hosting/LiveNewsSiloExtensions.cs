@@ -16,7 +16,8 @@ public static class LiveNewsSiloExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.UseOrleans(orleans =>
         {
-            orleans.UseLocalhostClustering(siloPort, gatewayPort, serviceId: silo.ServiceId, clusterId: silo.ClusterId);
+            var primary = silo.PrimarySiloPort > 0 ? new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, silo.PrimarySiloPort) : null;
+            orleans.UseLocalhostClustering(siloPort, gatewayPort, primary, silo.ServiceId, silo.ClusterId);
             orleans.AddLiveNewsInMemoryProviders();
             orleans.AddLiveNewsGrains(builder.Configuration);
             orleans.Configure<ClusterMembershipOptions>(o => o.DefunctSiloCleanupPeriod = TimeSpan.FromMinutes(1));

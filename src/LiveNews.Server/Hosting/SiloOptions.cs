@@ -14,4 +14,10 @@ public sealed class SiloOptions
 
     /// <summary>Client gateway port; 0 picks a free one.</summary>
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>
+    /// Embedded profile with several processes on one host: the silo port of the first (primary) silo
+    /// to join; 0 when this silo is the primary.
+    /// </summary>
+    public int PrimarySiloPort { get; set; }
 }

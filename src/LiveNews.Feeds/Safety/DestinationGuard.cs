@@ -12,13 +12,16 @@ namespace LiveNews.Feeds.Safety;
 public sealed class DestinationGuard
 {
     private readonly Func<string, CancellationToken, Task<IPAddress[]>> _resolve;
+    private readonly Func<string, int, bool>? _trusted;
 
     /// <param name="allowPrivate">True to allow loopback and private addresses (tests, trusted networks).</param>
     /// <param name="resolve">DNS resolution; defaults to the system resolver.</param>
-    public DestinationGuard(bool allowPrivate, Func<string, CancellationToken, Task<IPAddress[]>>? resolve = null)
+    /// <param name="trusted">Host and port pairs the operator trusts even on private addresses (LiveNews's own demo feed).</param>
+    public DestinationGuard(bool allowPrivate, Func<string, CancellationToken, Task<IPAddress[]>>? resolve = null, Func<string, int, bool>? trusted = null)
     {
         AllowPrivate = allowPrivate;
         _resolve = resolve ?? ((host, ct) => Dns.GetHostAddressesAsync(host, ct));
+        _trusted = trusted;
     }
 
     public bool AllowPrivate { get; }
@@ -30,7 +33,8 @@ public sealed class DestinationGuard
         var addresses = IPAddress.TryParse(endpoint.Host, out var literal)
             ? [literal]
             : await _resolve(endpoint.Host, cancellationToken).ConfigureAwait(false);
-        var allowed = addresses.Where(a => AllowPrivate || AddressClassifier.IsPublic(a)).ToArray();
+        var trusted = _trusted?.Invoke(endpoint.Host, endpoint.Port) == true;
+        var allowed = addresses.Where(a => AllowPrivate || trusted || AddressClassifier.IsPublic(a)).ToArray();
         if (allowed.Length == 0)
         {
             throw new DestinationRefusedException(

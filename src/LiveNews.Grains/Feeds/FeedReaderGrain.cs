@@ -186,14 +186,20 @@ public sealed partial class FeedReaderGrain : Grain, IFeedReaderGrain, IRemindab
             state.LastError = $"paused after {state.ConsecutiveFailures} failures in a row; last: {state.LastError}";
         }
 
+        TimeSpan? next = null;
         if (!state.Paused)
         {
-            var next = _schedule.Next(feed, fetch, state.ConsecutiveFailures);
+            next = _schedule.Next(feed, fetch, state.ConsecutiveFailures);
             state.NextPoll = now + next;
-            ScheduleTimer(next);
         }
 
-        await _state.WriteStateAsync(cancellationToken);
+        // Written before the timer is replaced: replacing it cancels the token of the poll that is running.
+        await _state.WriteStateAsync(CancellationToken.None);
+        if (next is { } due)
+        {
+            ScheduleTimer(due);
+        }
+
         LogPolled(_logger, FeedId, fetch.Outcome.ToString(), produced, state.LastError);
         return produced;
     }

@@ -1,4 +1,9 @@
+using LiveNews.Abstractions.Contracts;
+using LiveNews.Abstractions.Grains;
+using LiveNews.Server.Api;
 using LiveNews.Server.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using LiveNews.Server.Ingestion;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +16,10 @@ namespace LiveNews.Server.Demo;
 internal sealed class DemoStoryService(
     IOptions<DemoOptions> options,
     IOptions<FeedOptions> feeds,
-    ArticleIngestor ingestor,
+    DemoFeed feed,
+    IGrainFactory grains,
+    IServer server,
+    IHostApplicationLifetime lifetime,
     TimeProvider time,
     ILogger<DemoStoryService> logger) : BackgroundService
 {
@@ -30,9 +38,24 @@ internal sealed class DemoStoryService(
             return;
         }
 
+        // The feed is served by this node: wait until it listens, then subscribe to it like any feed.
+        var started = new TaskCompletionSource();
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        {
+            await started.Task.WaitAsync(stoppingToken);
+        }
+
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        if (address is null || !Uri.TryCreate(address.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal).Replace("://[::]", "://localhost", StringComparison.Ordinal).Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal), UriKind.Absolute, out var baseUri))
+        {
+            return;
+        }
+
+        feed.Origin = (baseUri.Host, baseUri.Port);
+        var url = new Uri(baseUri, "/demo/feed.xml").ToString();
         var lines = await File.ReadAllLinesAsync(path, stoppingToken);
         Log.DemoStarting(logger, lines.Length, demo.Interval);
-        await Task.Delay(TimeSpan.FromSeconds(2), time, stoppingToken);
+        var reader = grains.GetGrain<IFeedReaderGrain>(FeedsApi.FeedIdOf(url));
         long number = 0;
         foreach (var line in lines)
         {
@@ -43,18 +66,24 @@ internal sealed class DemoStoryService(
                 continue;
             }
 
-            // The demo story happens now: its versions are stamped with the time they arrive.
-            var article = parsed.Article with { Published = time.GetUtcNow(), ReceivedAt = time.GetUtcNow() };
+            // The demo story happens now: each version is published when it appears in the feed.
+            feed.Publish(parsed.Article, time.GetUtcNow());
             try
             {
-                foreach (var evt in await ingestor.IngestAsync(article))
+                if (feed.Count == 1)
                 {
-                    Log.DemoIngested(logger, article.Id, evt.Type.ToString(), evt.StoryId);
+                    await reader.SubscribeAsync(new FeedSubscription { Url = url, Source = "LiveNews demo" });
                 }
+                else
+                {
+                    await reader.PollNowAsync();
+                }
+
+                Log.DemoIngested(logger, parsed.Article.Id, "published", url);
             }
             catch (Exception ex) when (ex is OrleansException or TimeoutException)
             {
-                Log.DemoFailed(logger, ex, article.Id);
+                Log.DemoFailed(logger, ex, parsed.Article.Id);
             }
 
             await Task.Delay(demo.Interval, time, stoppingToken);

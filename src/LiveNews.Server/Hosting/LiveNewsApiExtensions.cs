@@ -44,8 +44,14 @@ public static class LiveNewsApiExtensions
         builder.Services.Configure<PollScheduleOptions>(feeds.GetSection("Schedule"));
         var fetchOptions = feeds.GetSection("Fetch").Get<FeedFetcherOptions>() ?? new FeedFetcherOptions();
         var allowPrivate = feeds.GetValue<bool>("AllowPrivateAddresses");
+        builder.Services.AddSingleton<DemoFeed>();
         builder.Services.AddHttpClient("feeds")
-            .ConfigurePrimaryHttpMessageHandler(() => new DestinationGuard(allowPrivate).CreateHandler())
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+            {
+                // The demo feed is served by this node itself: its own address is trusted.
+                var demo = sp.GetRequiredService<DemoFeed>();
+                return new DestinationGuard(allowPrivate, trusted: demo.IsOrigin).CreateHandler();
+            })
             .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan);
         builder.Services.AddSingleton<IFeedFetcher>(sp => new FeedFetcher(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient("feeds"), fetchOptions, sp.GetRequiredService<TimeProvider>()));
@@ -64,6 +70,7 @@ public static class LiveNewsApiExtensions
         app.MapStoriesApi();
         app.MapEventsApi();
         app.MapFeedsApi();
+        app.MapGet("/demo/feed.xml", (DemoFeed feed) => TypedResults.Text(feed.Render(), "application/rss+xml", System.Text.Encoding.UTF8)).ExcludeFromDescription();
         return app;
     }
 }

@@ -20,6 +20,8 @@ public static class FeedsApi
         group.MapPost("/", SubscribeAsync).AddEndpointFilter<ApiKeyFilter>().WithName("SubscribeFeed");
         group.MapDelete("/{id}", UnsubscribeAsync).AddEndpointFilter<ApiKeyFilter>().WithName("UnsubscribeFeed");
         group.MapPost("/{id}/poll", PollAsync).AddEndpointFilter<ApiKeyFilter>().WithName("PollFeed");
+        group.MapGet("/opml", ExportOpmlAsync).WithName("ExportOpml");
+        group.MapPost("/opml", ImportOpmlAsync).AddEndpointFilter<ApiKeyFilter>().WithName("ImportOpml");
         return app;
     }
 
@@ -71,6 +73,51 @@ public static class FeedsApi
         return TypedResults.Created($"/api/feeds/{id}", status!);
     }
 
+    private static async Task<ContentHttpResult> ExportOpmlAsync(IGrainFactory grains, TimeProvider time)
+    {
+        var ids = await grains.GetGrain<IFeedRegistryGrain>(0).ListAsync();
+        var statuses = await Task.WhenAll(ids.Select(id => grains.GetGrain<IFeedReaderGrain>(id).GetStatusAsync()));
+        var opml = LiveNews.Feeds.Opml.OpmlDocument.Write(statuses.OfType<FeedStatus>().Select(s => (s.Url, s.Title)), time.GetUtcNow());
+        return TypedResults.Text(opml, "text/x-opml", System.Text.Encoding.UTF8);
+    }
+
+    private static async Task<Results<Ok<OpmlImport>, ProblemHttpResult>> ImportOpmlAsync(HttpRequest request, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > 5 * 1024 * 1024)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "OPML too large", detail: "At most 5 MiB.");
+        }
+
+        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        var text = await reader.ReadToEndAsync(cancellationToken);
+        List<(string Url, string? Title)> outlines;
+        try
+        {
+            outlines = LiveNews.Feeds.Opml.OpmlDocument.Read(text);
+        }
+        catch (FormatException ex)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid OPML", detail: ex.Message);
+        }
+
+        var subscribed = new List<string>();
+        var rejected = new List<string>();
+        foreach (var (url, title) in outlines)
+        {
+            if (!TryValidate(url, out var error))
+            {
+                rejected.Add($"{url}: {error}");
+                continue;
+            }
+
+            var id = FeedIdOf(url);
+            await grains.GetGrain<IFeedReaderGrain>(id).SubscribeAsync(new FeedSubscription { Url = url.Trim(), Source = title is { Length: > 200 } t ? t[..200] : title });
+            subscribed.Add(id);
+        }
+
+        return TypedResults.Ok(new OpmlImport(subscribed, rejected));
+    }
+
     private static async Task<Results<NoContent, NotFound>> UnsubscribeAsync(IGrainFactory grains, string id)
     {
         var grain = grains.GetGrain<IFeedReaderGrain>(id);
@@ -95,6 +142,9 @@ public static class FeedsApi
         return TypedResults.Ok(new PollResult(versions, (await grain.GetStatusAsync())!));
     }
 }
+
+/// <summary>What an OPML import did: the feeds subscribed, and the outlines refused with why.</summary>
+public sealed record OpmlImport(IReadOnlyList<string> Subscribed, IReadOnlyList<string> Rejected);
 
 /// <summary>What a poll on demand did.</summary>
 public sealed record PollResult(int NewVersions, FeedStatus Status);

@@ -110,6 +110,59 @@ public class FeedsApiTests(ServerFixture server)
         Assert.Equal(JsonValueKind.Null, goodStatus.GetProperty("lastError").ValueKind);
     }
 
+    [Fact]
+    public async Task Opml_ImportSubscribes_ExportListsThem()
+    {
+        await using var feeds = await LoopbackFeedServer.StartAsync();
+        var tag = "Op" + Guid.NewGuid().ToString("N")[..6];
+        feeds.Set("/one.xml", Rss(tag + "One", ("o1", $"Dam bursts near {tag}dale", $"A dam burst near {tag}dale, flooding 30 homes.")));
+        feeds.Set("/two.xml", Rss(tag + "Two", ("t1", $"Wildfire reaches {tag}wood", $"A wildfire reached {tag}wood, forcing 200 people to leave.")));
+        var opml = $"""<?xml version="1.0"?><opml version="2.0"><head><title>mine</title></head><body><outline text="News"><outline text="One" xmlUrl="{feeds.Url("/one.xml")}"/><outline text="Two" xmlUrl="{feeds.Url("/two.xml")}"/></outline><outline text="bad" xmlUrl="ftp://x.example/feed"/></body></opml>""";
+        using var client = server.CreateAuthorizedClient();
+        var response = await client.PostAsync(new Uri("/api/feeds/opml", UriKind.Relative), new StringContent(opml, System.Text.Encoding.UTF8, "text/x-opml"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var result = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(2, result.RootElement.GetProperty("subscribed").GetArrayLength());
+        Assert.Contains("ftp://x.example/feed", Assert.Single(result.RootElement.GetProperty("rejected").EnumerateArray()).GetString(), StringComparison.Ordinal);
+
+        var exported = await client.GetStringAsync(new Uri("/api/feeds/opml", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains(feeds.Url("/one.xml").ToString(), exported, StringComparison.Ordinal);
+        Assert.Contains(feeds.Url("/two.xml").ToString(), exported, StringComparison.Ordinal);
+        Assert.Equal(2, LiveNews.Feeds.Opml.OpmlDocument.Read(exported).Count(o => o.Url.StartsWith(feeds.BaseAddress.ToString(), StringComparison.Ordinal)));
+
+        var broken = await client.PostAsync(new Uri("/api/feeds/opml", UriKind.Relative), new StringContent("<html/>"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
+        foreach (var id in result.RootElement.GetProperty("subscribed").EnumerateArray())
+        {
+            await client.DeleteAsync(new Uri($"/api/feeds/{id.GetString()}", UriKind.Relative), TestContext.Current.CancellationToken);
+        }
+    }
+
+    [Fact]
+    public async Task FeedCheck_PrintsWhatLiveNewsReads()
+    {
+        await using var feeds = await LoopbackFeedServer.StartAsync();
+        feeds.Set("/check.xml", Rss("Check", ("c1", "Harbour crane collapses", "A crane collapsed in the harbour; nobody was hurt.")));
+        var output = new StringWriter();
+        var code = await LiveNews.Server.FeedCheck.FeedCheckCommand.RunAsync([feeds.Url("/check.xml").ToString(), "--allow-private"], output, TestContext.Current.CancellationToken);
+        Assert.Equal(0, code);
+        var text = output.ToString();
+        Assert.Contains("format: Rss 2.0; title: Check Gazette", text, StringComparison.Ordinal);
+        Assert.Contains("- [2025-02-18 08:30:00Z] Harbour crane collapses", text, StringComparison.Ordinal);
+        Assert.Contains("id: c1; link: http://gazette.example/c1", text, StringComparison.Ordinal);
+
+        var refused = new StringWriter();
+        Assert.Equal(1, await LiveNews.Server.FeedCheck.FeedCheckCommand.RunAsync([feeds.Url("/check.xml").ToString()], refused, TestContext.Current.CancellationToken));
+        Assert.Contains("loopback or private", refused.ToString(), StringComparison.Ordinal);
+
+        var notAFeed = Path.GetTempFileName();
+        await File.WriteAllTextAsync(notAFeed, "<html><body>hi</body></html>", TestContext.Current.CancellationToken);
+        var fileOutput = new StringWriter();
+        Assert.Equal(1, await LiveNews.Server.FeedCheck.FeedCheckCommand.RunAsync([notAFeed], fileOutput, TestContext.Current.CancellationToken));
+        Assert.Contains("root element is <html>", fileOutput.ToString(), StringComparison.Ordinal);
+        File.Delete(notAFeed);
+    }
+
     [Theory]
     [InlineData("ftp://example.com/feed")]
     [InlineData("not a url")]

@@ -77,6 +77,7 @@ public static class FeedParser
         }
 
         var (repaired, _) = XmlRepair.Repair(text);
+        repaired = XmlRepair.DeclareKnownPrefixes(repaired);
         try
         {
             return new FeedParseResult(XmlFeedReader.Read(Load(repaired), documentUri), true, encoding, problems);

@@ -84,7 +84,8 @@ internal static partial class XmlFeedReader
             Title = PlainText(Text(Child(item, "title")) ?? Text(Child(item, "title", DcNs)) ?? Text(Child(item, "title", MediaNs))),
             Summary = description ?? Text(Child(item, "description", DcNs)),
             Content = content,
-            Published = FeedDates.Parse(Text(Child(item, "pubDate")) ?? Text(Child(item, "date", DcNs)) ?? Text(Child(item, "issued", DctermsNs)) ?? Text(Child(item, "created", DctermsNs))),
+            Published = FeedDates.Parse(Text(Child(item, "pubDate")) ?? Text(Child(item, "date", DcNs)) ?? Text(Child(item, "issued", DctermsNs))
+                ?? Text(Child(item, "created", DctermsNs)) ?? Text(Child(item, "published", AtomNs))),
             Updated = FeedDates.Parse(Text(Child(item, "updated", AtomNs)) ?? Text(Child(item, "modified", DctermsNs))),
             Authors = authors,
             Categories = categories,

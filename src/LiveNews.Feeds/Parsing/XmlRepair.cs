@@ -14,6 +14,45 @@ public static partial class XmlRepair
 {
     private static readonly HashSet<string> XmlEntities = new(StringComparer.Ordinal) { "amp", "lt", "gt", "quot", "apos" };
 
+    private static readonly Dictionary<string, string> KnownPrefixes = new(StringComparer.Ordinal)
+    {
+        ["content"] = "http://purl.org/rss/1.0/modules/content/",
+        ["dc"] = "http://purl.org/dc/elements/1.1/",
+        ["dcterms"] = "http://purl.org/dc/terms/",
+        ["atom"] = "http://www.w3.org/2005/Atom",
+        ["media"] = "http://search.yahoo.com/mrss/",
+        ["itunes"] = "http://www.itunes.com/dtds/podcast-1.0.dtd",
+        ["rdf"] = "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+        ["xhtml"] = "http://www.w3.org/1999/xhtml",
+        ["slash"] = "http://purl.org/rss/1.0/modules/slash/",
+        ["wfw"] = "http://wellformedweb.org/CommentAPI/",
+        ["sy"] = "http://purl.org/rss/1.0/modules/syndication/",
+    };
+
+    /// <summary>
+    /// Declares the well-known namespace prefixes (content:, dc:, atom:, media:...) that a document uses
+    /// without declaring, on its root element.
+    /// </summary>
+    public static string DeclareKnownPrefixes(string xml)
+    {
+        var rootStart = RootTag().Match(xml);
+        if (!rootStart.Success)
+        {
+            return xml;
+        }
+
+        var declarations = new StringBuilder();
+        foreach (var (prefix, ns) in KnownPrefixes)
+        {
+            if (xml.Contains("<" + prefix + ":", StringComparison.Ordinal) && !xml.Contains("xmlns:" + prefix + "=", StringComparison.Ordinal))
+            {
+                declarations.Append(" xmlns:").Append(prefix).Append("=\"").Append(ns).Append('"');
+            }
+        }
+
+        return declarations.Length == 0 ? xml : xml.Insert(rootStart.Index + rootStart.Length, declarations.ToString());
+    }
+
     /// <summary>Returns the repaired text and whether anything had to be repaired.</summary>
     public static (string Text, bool Repaired) Repair(string xml)
     {
@@ -120,6 +159,9 @@ public static partial class XmlRepair
     }
 
     private static bool IsXmlChar(char c) => c is '\t' or '\n' or '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+
+    [GeneratedRegex(@"<(?![?!])[A-Za-z_][\w:.-]*", RegexOptions.CultureInvariant)]
+    private static partial Regex RootTag();
 
     [GeneratedRegex(@"\G&(?:#(?:[0-9]{1,7}|[xX][0-9a-fA-F]{1,6})|(?<name>[A-Za-z][A-Za-z0-9._-]{0,31}));", RegexOptions.CultureInvariant)]
     private static partial Regex EntityReference();

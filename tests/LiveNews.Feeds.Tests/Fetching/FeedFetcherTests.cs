@@ -114,6 +114,59 @@ public class FeedFetcherTests
     }
 
     [Fact]
+    public async Task Fetch_ServerThatNeverAnswers_TimesOut()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var accepted = listener.AcceptTcpClientAsync(TestContext.Current.CancellationToken).AsTask();
+        try
+        {
+            var fetcher = Fetcher(new FeedFetcherOptions { MaxRetries = 0, AttemptTimeout = TimeSpan.FromMilliseconds(300) });
+            var result = await fetcher.FetchAsync(new Uri($"http://127.0.0.1:{port}/slow.xml"), new FetchConditions(null, null), TestContext.Current.CancellationToken);
+            Assert.Equal(FetchOutcome.Failed, result.Outcome);
+            Assert.Contains("no answer within", result.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            listener.Stop();
+            (await accepted).Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task Fetch_CharsetFromTheHeader_DecodesTheFeed()
+    {
+        var latin1 = Encoding.Latin1.GetBytes("<rss version=\"2.0\"><channel><title>Caf\u00e9 du Nord</title><item><title>R\u00e9sum\u00e9</title></item></channel></rss>");
+        var (url, served) = await ServeAsync(Response("HTTP/1.1 200 OK\r\nContent-Type: text/xml; charset=ISO-8859-1", latin1));
+        var result = await Fetcher().FetchAsync(url, new FetchConditions(null, null), TestContext.Current.CancellationToken);
+        var feed = LiveNews.Feeds.Parsing.FeedParser.Parse(result.Body, result.ContentType).Feed!;
+        Assert.Equal("Café du Nord", feed.Title);
+        Assert.Equal("Résumé", feed.Entries[0].Title);
+        await served;
+    }
+
+    [Fact]
+    public async Task Fetch_BillionLaughs_IsReadWithoutExpanding()
+    {
+        var bomb = new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY a \"aaaaaaaaaa\">");
+        var previous = "a";
+        for (var i = 1; i <= 9; i++)
+        {
+            bomb.Append($"<!ENTITY a{i} \"{string.Concat(Enumerable.Repeat($"&{previous};", 10))}\">");
+            previous = "a" + i;
+        }
+
+        bomb.Append("]><rss version=\"2.0\"><channel><title>&a9;</title></channel></rss>");
+        var (url, served) = await ServeAsync(Response("HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml", Encoding.UTF8.GetBytes(bomb.ToString())));
+        var result = await Fetcher().FetchAsync(url, new FetchConditions(null, null), TestContext.Current.CancellationToken);
+        var parsed = LiveNews.Feeds.Parsing.FeedParser.Parse(result.Body, result.ContentType);
+        Assert.True(parsed.Malformed);
+        Assert.True((parsed.Feed?.Title ?? "").Length < 100);
+        await served;
+    }
+
+    [Fact]
     public async Task Fetch_PrivateAddressWhenNotAllowed_FailsWithTheReason()
     {
         var fetcher = new FeedFetcher(new HttpClient(new DestinationGuard(allowPrivate: false).CreateHandler()), new FeedFetcherOptions { MaxRetries = 0 }, TimeProvider.System);

@@ -8,4 +8,7 @@ public sealed record FeedSubscription
 
     /// <summary>Name shown as the source of its articles; defaults to the feed's own title.</summary>
     [Id(1)] public string? Source { get; init; }
+
+    /// <summary>Fetch each entry's linked page and extract the full article (for feeds that carry only summaries).</summary>
+    [Id(2)] public bool FullText { get; init; }
 }

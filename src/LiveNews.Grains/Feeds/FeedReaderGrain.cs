@@ -23,6 +23,9 @@ public sealed partial class FeedReaderGrain : Grain, IFeedReaderGrain, IRemindab
     private const string ReminderName = "poll";
     private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(5);
 
+    /// <summary>Linked pages fetched for full text in one poll (the rest keep their summaries).</summary>
+    private const int MaxPagesPerPoll = 20;
+
     private readonly IPersistentState<FeedReaderState> _state;
     private readonly IFeedFetcher _fetcher;
     private readonly TimeProvider _time;
@@ -212,8 +215,17 @@ public sealed partial class FeedReaderGrain : Grain, IFeedReaderGrain, IRemindab
         var source = subscription.Source ?? feed.Title ?? new Uri(subscription.Url).Host;
 
         // Oldest first, so a story opens with its first version.
+        var pagesFetched = 0;
         foreach (var (key, version, entry) in changed.OrderBy(c => c.Entry.Published ?? c.Entry.Updated ?? now))
         {
+            var html = entry.Content ?? entry.Summary;
+            if (subscription.FullText && entry.Content is null && pagesFetched < MaxPagesPerPoll
+                && Uri.TryCreate(entry.Link, UriKind.Absolute, out var page) && page.Scheme is "http" or "https")
+            {
+                pagesFetched++;
+                html = await FullTextAsync(page) ?? html;
+            }
+
             await router.IngestAsync(new ArticleVersion
             {
                 Id = ArticleIdOf(key),
@@ -221,13 +233,22 @@ public sealed partial class FeedReaderGrain : Grain, IFeedReaderGrain, IRemindab
                 Url = entry.Link,
                 Title = entry.Title,
                 Published = entry.Published ?? entry.Updated ?? now,
-                Html = entry.Content ?? entry.Summary,
+                Html = html,
                 ReceivedAt = now,
                 Version = version,
             });
         }
 
         return changed.Count;
+    }
+
+    /// <summary>The full article of a linked page, or null (fetch failed, or no readable article).</summary>
+    private async Task<string?> FullTextAsync(Uri page)
+    {
+        var fetch = await _fetcher.FetchAsync(page, new FetchConditions(null, null), CancellationToken.None);
+        return fetch.Outcome == FetchOutcome.Fetched && fetch.Body is { } body
+            ? LiveNews.Feeds.FullText.ArticleExtractor.ExtractHtml(body, fetch.ContentType, fetch.FinalUrl ?? page)
+            : null;
     }
 
     /// <summary>The article id of an entry: the feed's id and the entry's key (hashed when long).</summary>

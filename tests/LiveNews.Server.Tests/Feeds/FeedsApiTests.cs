@@ -111,6 +111,32 @@ public class FeedsApiTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task FullText_SummaryOnlyFeed_GetsTheArticleFromTheLinkedPage()
+    {
+        await using var feeds = await LoopbackFeedServer.StartAsync();
+        var tag = "Ft" + Guid.NewGuid().ToString("N")[..6];
+        var page = feeds.Url("/articles/1.html");
+        feeds.Set("/summary.xml", $"<rss version=\"2.0\"><channel><title>{tag} Herald</title><item><guid>s1</guid><title>Tram derails in {tag}burg</title><link>{page}</link><pubDate>Tue, 18 Feb 2025 08:30:00 GMT</pubDate><description>A tram derailed.</description></item></channel></rss>");
+        var paragraphs = string.Concat(Enumerable.Range(1, 6).Select(i =>
+            $"<p>Paragraph {i} of the report: the tram left the rails near {tag}burg central station on Tuesday morning, and inspectors from the {tag}burg transport authority examined the track for several hours afterwards.</p>"));
+        feeds.Set("/articles/1.html", $"<html><head><title>Tram derails in {tag}burg</title></head><body><nav><a href=\"/\">Home</a> | <a href=\"/world\">World</a></nav><article><h1>Tram derails in {tag}burg</h1>{paragraphs}<p>Nobody was hurt, but 14 passengers were taken to hospital as a precaution, the {tag}burg fire service said.</p></article><footer>Copyright Herald</footer></body></html>");
+
+        using var client = server.CreateAuthorizedClient();
+        var response = await client.PostAsJsonAsync(new Uri("/api/feeds", UriKind.Relative), new { url = feeds.Url("/summary.xml").ToString(), source = "herald", fullText = true }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        using var created = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        await StatusWhenPolledAsync(client, created.RootElement.GetProperty("id").GetString()!);
+
+        using var list = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/stories?q={tag}burg", UriKind.Relative), TestContext.Current.CancellationToken));
+        var storyId = Assert.Single(list.RootElement.GetProperty("stories").EnumerateArray()).GetProperty("id").GetString();
+        using var story = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/stories/{storyId}", UriKind.Relative), TestContext.Current.CancellationToken));
+        var facts = story.RootElement.GetProperty("facts").EnumerateArray().Select(f => f.GetProperty("text").GetString()!).ToList();
+        Assert.Contains(facts, f => f.Contains("14 passengers were taken to hospital", StringComparison.Ordinal));
+        Assert.DoesNotContain(facts, f => f.Contains("Copyright Herald", StringComparison.Ordinal));
+        Assert.Contains(feeds.Log, l => l.Path == "/articles/1.html");
+    }
+
+    [Fact]
     public async Task Opml_ImportSubscribes_ExportListsThem()
     {
         await using var feeds = await LoopbackFeedServer.StartAsync();

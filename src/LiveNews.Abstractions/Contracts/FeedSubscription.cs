@@ -11,4 +11,7 @@ public sealed record FeedSubscription
 
     /// <summary>Fetch each entry's linked page and extract the full article (for feeds that carry only summaries).</summary>
     [Id(2)] public bool FullText { get; init; }
+
+    /// <summary>How entries are told apart: "auto" (GUID, else link, else hash), "link" or "hash".</summary>
+    [Id(3)] public string? Identity { get; init; }
 }

@@ -20,8 +20,7 @@ public sealed class FeedFetcher : IFeedFetcher
     private readonly HttpClient _client;
     private readonly FeedFetcherOptions _options;
     private readonly TimeProvider _time;
-    private readonly ResiliencePipeline<FetchResult> _pipeline;
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _hosts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, (SemaphoreSlim Gate, ResiliencePipeline<FetchResult> Pipeline)> _hosts = new(StringComparer.OrdinalIgnoreCase);
 
     /// <param name="client">A client whose handler does not follow redirects nor decompress (see <see cref="DestinationGuard.CreateHandler"/>).</param>
     public FeedFetcher(HttpClient client, FeedFetcherOptions options, TimeProvider time)
@@ -29,32 +28,50 @@ public sealed class FeedFetcher : IFeedFetcher
         _client = client;
         _options = options;
         _time = time;
-        var pipeline = new ResiliencePipelineBuilder<FetchResult> { TimeProvider = time };
-        if (options.MaxRetries > 0)
+
+    }
+
+    /// <summary>
+    /// Per host: retries with jittered exponential backoff on transient failures, a circuit breaker (a
+    /// host failing half its requests stops being asked for a while), and a timeout per attempt.
+    /// </summary>
+    private ResiliencePipeline<FetchResult> BuildPipeline()
+    {
+        var transient = new PredicateBuilder<FetchResult>()
+            .Handle<HttpRequestException>(ex => ex.InnerException is not DestinationRefusedException)
+            .Handle<TimeoutRejectedException>()
+            .HandleResult(r => r.Outcome == FetchOutcome.Failed && r.StatusCode is >= 500 or 408);
+        var pipeline = new ResiliencePipelineBuilder<FetchResult> { TimeProvider = _time };
+        if (_options.MaxRetries > 0)
         {
             pipeline.AddRetry(new RetryStrategyOptions<FetchResult>
             {
-                MaxRetryAttempts = options.MaxRetries,
+                MaxRetryAttempts = _options.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
-                Delay = options.RetryBaseDelay,
-                ShouldHandle = new PredicateBuilder<FetchResult>()
-                    .Handle<HttpRequestException>(ex => ex.InnerException is not DestinationRefusedException)
-                    .Handle<TimeoutRejectedException>()
-                    .HandleResult(r => r.Outcome == FetchOutcome.Failed && r.StatusCode is >= 500 or 408),
+                Delay = _options.RetryBaseDelay,
+                ShouldHandle = transient,
             });
         }
 
-        _pipeline = pipeline.AddTimeout(options.AttemptTimeout).Build();
+        pipeline.AddCircuitBreaker(new Polly.CircuitBreaker.CircuitBreakerStrategyOptions<FetchResult>
+        {
+            FailureRatio = 0.5,
+            MinimumThroughput = _options.CircuitMinimumThroughput,
+            SamplingDuration = TimeSpan.FromMinutes(2),
+            BreakDuration = _options.CircuitBreakDuration,
+            ShouldHandle = transient,
+        });
+        return pipeline.AddTimeout(_options.AttemptTimeout).Build();
     }
 
     public async Task<FetchResult> FetchAsync(Uri url, FetchConditions conditions, CancellationToken cancellationToken)
     {
-        var gate = _hosts.GetOrAdd(url.Host, _ => new SemaphoreSlim(_options.MaxConcurrentPerHost));
+        var (gate, pipeline) = _hosts.GetOrAdd(url.Host, _ => (new SemaphoreSlim(_options.MaxConcurrentPerHost), BuildPipeline()));
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await _pipeline.ExecuteAsync(async ct => await FetchOnceAsync(url, conditions, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            return await pipeline.ExecuteAsync(async ct => await FetchOnceAsync(url, conditions, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException ex)
         {
@@ -62,7 +79,11 @@ public sealed class FeedFetcher : IFeedFetcher
         }
         catch (TimeoutRejectedException)
         {
-            return Failed($"no answer within {_options.AttemptTimeout.TotalSeconds:0} s");
+            return Failed($"no answer within {_options.AttemptTimeout.TotalSeconds:0.#} s");
+        }
+        catch (Polly.CircuitBreaker.BrokenCircuitException)
+        {
+            return Failed($"{url.Host} failed too often; not asked again for {_options.CircuitBreakDuration.TotalSeconds:0} s");
         }
         catch (IOException ex)
         {

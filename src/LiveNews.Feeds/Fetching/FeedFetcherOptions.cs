@@ -14,6 +14,12 @@ public sealed class FeedFetcherOptions
 
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Requests in the sampling window before the circuit breaker may open for a host.</summary>
+    public int CircuitMinimumThroughput { get; set; } = 6;
+
+    /// <summary>How long a host whose circuit opened is left alone.</summary>
+    public TimeSpan CircuitBreakDuration { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Redirects followed per fetch.</summary>
     public int MaxRedirects { get; set; } = 5;
 

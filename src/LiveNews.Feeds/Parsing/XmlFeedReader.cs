@@ -169,6 +169,10 @@ internal static partial class XmlFeedReader
             element.Attributes().Where(a => !a.IsNamespaceDeclaration).Select(a => new XAttribute(a.Name.LocalName, a.Value)),
             element.Nodes().Select(n => n is XElement e ? StripNamespaces(e) : n));
 
+    /// <summary>
+    /// The link of an RSS channel or item. Several core &lt;link&gt; elements: the last one wins (as
+    /// feedparser and gofeed read them), from its text or its href; else an Atom alternate link.
+    /// </summary>
     private static string? RssLink(XElement? parent)
     {
         if (parent is null)
@@ -176,24 +180,34 @@ internal static partial class XmlFeedReader
             return null;
         }
 
+        string? core = null;
+        XElement? coreElement = null;
+        string? atom = null;
         foreach (var link in parent.Elements().Where(e => e.Name.LocalName == "link"))
         {
-            if (link.Name.NamespaceName.Length == 0 || link.Name.NamespaceName.StartsWith("http://purl.org/rss/1.0", StringComparison.Ordinal) || link.Name.NamespaceName == "http://my.netscape.com/rdf/simple/0.9/")
+            var ns = link.Name.NamespaceName;
+            if (ns == AtomNs)
             {
-                var text = Text(link);
-                if (text is not null)
+                if (atom is null && (string?)link.Attribute("rel") is null or "alternate" && (string?)link.Attribute("href") is { Length: > 0 } href)
                 {
-                    return Resolve(text, link);
+                    atom = Resolve(href, link);
                 }
+
+                continue;
             }
 
-            if (link.Name.NamespaceName == AtomNs && (string?)link.Attribute("rel") is null or "alternate" && (string?)link.Attribute("href") is { } href)
+            if (ns.Length == 0 || ns.StartsWith("http://purl.org/rss/1.0", StringComparison.Ordinal) || ns == "http://my.netscape.com/rdf/simple/0.9/")
             {
-                return href;
+                var value = Text(link) ?? (string?)link.Attribute("href");
+                if (!string.IsNullOrWhiteSpace(value))
+                {
+                    core = value.Trim();
+                    coreElement = link;
+                }
             }
         }
 
-        return null;
+        return core is not null ? Resolve(core, coreElement) : atom;
     }
 
     private static string? AtomLink(XElement parent)

@@ -209,7 +209,13 @@ public sealed partial class FeedReaderGrain : Grain, IFeedReaderGrain, IRemindab
 
     private async Task<int> RouteAsync(FeedDocument feed, FeedSubscription subscription, FeedReaderState state, DateTimeOffset now)
     {
-        var changed = state.Seen.Update(feed, EntryIdentityMode.Auto);
+        var mode = subscription.Identity?.ToLowerInvariant() switch
+        {
+            "link" => EntryIdentityMode.Link,
+            "hash" => EntryIdentityMode.Hash,
+            _ => EntryIdentityMode.Auto,
+        };
+        var changed = state.Seen.Update(feed, mode);
         state.EntriesSeen = state.Seen.Entries.Count;
         var router = GrainFactory.GetGrain<IStoryRouterGrain>(0);
         var source = subscription.Source ?? feed.Title ?? new Uri(subscription.Url).Host;

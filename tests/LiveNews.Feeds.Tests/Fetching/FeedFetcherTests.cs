@@ -167,6 +167,24 @@ public class FeedFetcherTests
     }
 
     [Fact]
+    public async Task Fetch_HostFailingAgainAndAgain_OpensItsCircuit()
+    {
+        var failures = Enumerable.Range(0, 3).Select(_ => Response("HTTP/1.1 500 Internal Server Error")).ToArray();
+        var (url, served) = await ServeAsync(failures);
+        var fetcher = Fetcher(new FeedFetcherOptions { MaxRetries = 0, CircuitMinimumThroughput = 3, CircuitBreakDuration = TimeSpan.FromMinutes(5) });
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(500, (await fetcher.FetchAsync(url, new FetchConditions(null, null), TestContext.Current.CancellationToken)).StatusCode);
+        }
+
+        var open = await fetcher.FetchAsync(url, new FetchConditions(null, null), TestContext.Current.CancellationToken);
+        Assert.Equal(FetchOutcome.Failed, open.Outcome);
+        Assert.Contains("failed too often", open.Error, StringComparison.Ordinal);
+        Assert.Null(open.StatusCode);
+        await served;
+    }
+
+    [Fact]
     public async Task Fetch_PrivateAddressWhenNotAllowed_FailsWithTheReason()
     {
         var fetcher = new FeedFetcher(new HttpClient(new DestinationGuard(allowPrivate: false).CreateHandler()), new FeedFetcherOptions { MaxRetries = 0 }, TimeProvider.System);

@@ -62,6 +62,54 @@ public sealed class DemoFeedTests : IAsyncLifetime
         Assert.Contains("<rss version=\"2.0\">", xml, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ConfiguredFeeds_AreSubscribedAtStartUp_AndTheDemoStaysOff()
+    {
+        await using var feeds = await LiveNews.Server.Tests.Feeds.LoopbackFeedServer.StartAsync();
+        feeds.Set("/configured.xml", "<rss version=\"2.0\"><channel><title>Configured Courier</title><item><guid>k1</guid><title>Levee breaks near Riverton</title><description>The levee broke near Riverton at dawn.</description></item></channel></rss>");
+        var app = LiveNewsApp.Build([], builder =>
+        {
+            builder.Configuration["LiveNews:Silo:SiloPort"] = "0";
+            builder.Configuration["LiveNews:Silo:GatewayPort"] = "0";
+            builder.Configuration["LiveNews:Demo:Interval"] = "00:00:00.100";
+            builder.Configuration["LiveNews:Feeds:AllowPrivateAddresses"] = "true";
+            builder.Configuration["LiveNews:Feeds:Subscriptions:0:Url"] = feeds.Url("/configured.xml").ToString();
+            builder.Configuration["LiveNews:Feeds:Subscriptions:0:Source"] = "courier";
+            builder.Configuration["Logging:LogLevel:Default"] = "Warning";
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        });
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+            using var client = new HttpClient { BaseAddress = address };
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            JsonElement feed = default;
+            while (!timeout.IsCancellationRequested)
+            {
+                using var list = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/feeds", UriKind.Relative), TestContext.Current.CancellationToken));
+                var first = list.RootElement.EnumerateArray().FirstOrDefault();
+                if (first.ValueKind == JsonValueKind.Object && first.GetProperty("entriesSeen").GetInt32() == 1)
+                {
+                    feed = first.Clone();
+                    break;
+                }
+
+                await Task.Delay(100, TestContext.Current.CancellationToken);
+            }
+
+            Assert.Equal("Configured Courier", feed.GetProperty("title").GetString());
+            using var feedsNow = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/feeds", UriKind.Relative), TestContext.Current.CancellationToken));
+            Assert.Single(feedsNow.RootElement.EnumerateArray());
+            Assert.DoesNotContain("/demo/feed.xml", feedsNow.RootElement.GetRawText(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await app.StopAsync(TestContext.Current.CancellationToken);
+            await app.DisposeAsync();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_app is not null)

@@ -189,6 +189,31 @@ public class FeedsApiTests(ServerFixture server)
         File.Delete(notAFeed);
     }
 
+    [Fact]
+    public async Task FeedFailingAgainAndAgain_IsPausedWithItsReason()
+    {
+        await using var feeds = await LoopbackFeedServer.StartAsync();
+        feeds.Set("/always-broken.xml", "<html>down for maintenance</html>");
+        using var client = server.CreateAuthorizedClient();
+        var id = await SubscribeAsync(client, feeds.Url("/always-broken.xml"));
+        await StatusWhenPolledAsync(client, id);
+        JsonElement status = default;
+        for (var i = 0; i < 25; i++)
+        {
+            var poll = await client.PostAsync(new Uri($"/api/feeds/{id}/poll", UriKind.Relative), null, TestContext.Current.CancellationToken);
+            using var json = JsonDocument.Parse(await poll.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+            status = json.RootElement.GetProperty("status").Clone();
+            if (status.GetProperty("paused").GetBoolean())
+            {
+                break;
+            }
+        }
+
+        Assert.True(status.GetProperty("paused").GetBoolean());
+        Assert.StartsWith("paused after 20 failures in a row", status.GetProperty("lastError").GetString(), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, status.GetProperty("nextPoll").ValueKind);
+    }
+
     [Theory]
     [InlineData("ftp://example.com/feed")]
     [InlineData("not a url")]

@@ -9,18 +9,6 @@ public sealed class StoryEngineOptions
     /// <summary>How much more a title word counts than a body word.</summary>
     public float TitleWeight { get; set; } = 3f;
 
-    /// <summary>Share of the geometric mean (versus the arithmetic mean) in combining the group similarities.</summary>
-    public double GeometricBlend { get; set; } = 0;
-
-    /// <summary>Share of member-level similarity (versus the centroid) in the match score.</summary>
-    public double MemberLinkage { get; set; } = 0;
-
-    /// <summary>True: member-level similarity is the best member; false: the mean over members.</summary>
-    public bool MemberLinkageMax { get; set; }
-
-    /// <summary>Member vectors kept per story for member-level comparison.</summary>
-    public int MemberVectorsKept { get; set; } = 8;
-
     /// <summary>Factor on the score when the story never named any of the article's protagonists.</summary>
     public double ProtagonistPenalty { get; set; } = 1.0;
 

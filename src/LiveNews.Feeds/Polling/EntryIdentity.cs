@@ -17,6 +17,18 @@ public static class EntryIdentity
             : "h:" + Hash(entry.Title, entry.Content ?? entry.Summary),
     };
 
+    /// <summary>The mode a subscription names ("link", "hash"; anything else is <see cref="EntryIdentityMode.Auto"/>).</summary>
+    public static EntryIdentityMode ParseMode(string? name) => name?.Trim().ToLowerInvariant() switch
+    {
+        "link" => EntryIdentityMode.Link,
+        "hash" => EntryIdentityMode.Hash,
+        _ => EntryIdentityMode.Auto,
+    };
+
+    /// <summary>The article id of an entry of a feed: the feed's id and the entry's key (hashed when long).</summary>
+    public static string ArticleId(string feedId, string key) =>
+        feedId + ":" + (key.Length <= 200 ? key : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 16).ToLowerInvariant());
+
     /// <summary>A hash of what the entry says: when it changes, the entry has a new version.</summary>
     public static string ContentHash(FeedEntry entry) => Hash(entry.Title, entry.Summary, entry.Content, entry.Link);
 

@@ -10,6 +10,9 @@ namespace LiveNews.Feeds.Polling;
 /// </summary>
 public sealed class PollSchedule(PollScheduleOptions options, Func<double> random)
 {
+    /// <summary>True when a feed has failed so often in a row that it is paused (its reason stays visible).</summary>
+    public bool ShouldPause(int consecutiveFailures) => consecutiveFailures >= options.PauseAfterFailures;
+
     /// <summary>The delay before the next poll.</summary>
     public TimeSpan Next(FeedDocument? feed, FetchResult? fetch, int consecutiveFailures)
     {

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using LiveNews.Abstractions.Contracts;
 using LiveNews.Abstractions.Grains;
 using LiveNews.Feeds.Fetching;
@@ -30,7 +28,6 @@ public sealed partial class FeedReaderGrain : Grain, IFeedReaderGrain, IRemindab
     private readonly IFeedFetcher _fetcher;
     private readonly TimeProvider _time;
     private readonly PollSchedule _schedule;
-    private readonly PollScheduleOptions _scheduleOptions;
     private readonly ILogger<FeedReaderGrain> _logger;
     private IGrainTimer? _timer;
 
@@ -44,7 +41,6 @@ public sealed partial class FeedReaderGrain : Grain, IFeedReaderGrain, IRemindab
         _state = state;
         _fetcher = fetcher;
         _time = time;
-        _scheduleOptions = schedule.Value;
         _schedule = new PollSchedule(schedule.Value, Random.Shared.NextDouble);
         _logger = logger;
     }
@@ -182,8 +178,8 @@ public sealed partial class FeedReaderGrain : Grain, IFeedReaderGrain, IRemindab
                 break;
         }
 
-        RememberRedirect(state, fetch);
-        if (state.ConsecutiveFailures >= _scheduleOptions.PauseAfterFailures)
+        state.Url = state.Redirects.Observe(fetch) ?? state.Url;
+        if (_schedule.ShouldPause(state.ConsecutiveFailures))
         {
             state.Paused = true;
             state.LastError = $"paused after {state.ConsecutiveFailures} failures in a row; last: {state.LastError}";
@@ -209,13 +205,7 @@ public sealed partial class FeedReaderGrain : Grain, IFeedReaderGrain, IRemindab
 
     private async Task<int> RouteAsync(FeedDocument feed, FeedSubscription subscription, FeedReaderState state, DateTimeOffset now)
     {
-        var mode = subscription.Identity?.ToLowerInvariant() switch
-        {
-            "link" => EntryIdentityMode.Link,
-            "hash" => EntryIdentityMode.Hash,
-            _ => EntryIdentityMode.Auto,
-        };
-        var changed = state.Seen.Update(feed, mode);
+        var changed = state.Seen.Update(feed, EntryIdentity.ParseMode(subscription.Identity));
         state.EntriesSeen = state.Seen.Entries.Count;
         var router = GrainFactory.GetGrain<IStoryRouterGrain>(0);
         var source = subscription.Source ?? feed.Title ?? new Uri(subscription.Url).Host;
@@ -234,7 +224,7 @@ public sealed partial class FeedReaderGrain : Grain, IFeedReaderGrain, IRemindab
 
             await router.IngestAsync(new ArticleVersion
             {
-                Id = ArticleIdOf(key),
+                Id = EntryIdentity.ArticleId(FeedId, key),
                 Source = source,
                 Url = entry.Link,
                 Title = entry.Title,
@@ -257,34 +247,10 @@ public sealed partial class FeedReaderGrain : Grain, IFeedReaderGrain, IRemindab
             : null;
     }
 
-    /// <summary>The article id of an entry: the feed's id and the entry's key (hashed when long).</summary>
-    private string ArticleIdOf(string key) =>
-        FeedId + ":" + (key.Length <= 200 ? key : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 16).ToLowerInvariant());
-
     private static void Fail(FeedReaderState state, string error)
     {
         state.ConsecutiveFailures++;
         state.LastError = error;
-    }
-
-    /// <summary>A permanent redirect seen three polls in a row becomes the feed's address.</summary>
-    private static void RememberRedirect(FeedReaderState state, FetchResult fetch)
-    {
-        if (fetch.PermanentRedirect is not { } target)
-        {
-            state.RedirectTarget = null;
-            state.RedirectSightings = 0;
-            return;
-        }
-
-        state.RedirectSightings = state.RedirectTarget == target.ToString() ? state.RedirectSightings + 1 : 1;
-        state.RedirectTarget = target.ToString();
-        if (state.RedirectSightings >= 3)
-        {
-            state.Url = state.RedirectTarget;
-            state.RedirectTarget = null;
-            state.RedirectSightings = 0;
-        }
     }
 
     [LoggerMessage(EventId = 40, Level = LogLevel.Information, Message = "Feed {FeedId} polled: {Outcome}, {Versions} new versions {Error}")]

@@ -32,8 +32,6 @@ public sealed class FeedReaderState
 
     [Id(11)] public bool Paused { get; set; }
 
-    /// <summary>Permanent redirects seen in a row to the same address (remembered after three).</summary>
-    [Id(12)] public string? RedirectTarget { get; set; }
-
-    [Id(13)] public int RedirectSightings { get; set; }
+    /// <summary>Permanent redirects seen in a row (the address changes after three).</summary>
+    [Id(12)] public PermanentRedirects Redirects { get; set; } = new();
 }

@@ -15,6 +15,9 @@ public interface IStoryClusterWriterGrain : IGrainWithStringKey
     /// <summary>Folds the given stories into this one; publishes and returns the StoriesMerged event.</summary>
     Task<StoryEvent> AbsorbAsync(string[] storyIds);
 
-    /// <summary>Hands this story's state over to <paramref name="survivorId"/> and marks it merged.</summary>
-    Task<Immutable<StoryState>> HandOverAsync(string survivorId);
+    /// <summary>
+    /// Hands this story's state over to <paramref name="survivorId"/> and marks it merged; a story
+    /// already handed over gives an empty state. The state travels as a copy (not Immutable).
+    /// </summary>
+    Task<StoryState> HandOverAsync(string survivorId);
 }

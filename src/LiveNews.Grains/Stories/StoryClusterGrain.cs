@@ -54,9 +54,9 @@ public sealed class StoryClusterGrain : Grain, IStoryClusterGrain, IStoryCluster
         foreach (var id in storyIds.Where(id => id != this.GetPrimaryKeyString()))
         {
             var other = await GrainFactory.GetGrain<IStoryClusterWriterGrain>(id).HandOverAsync(this.GetPrimaryKeyString());
-            if (other.Value.Exists)
+            if (other.Exists)
             {
-                story.Absorb(other.Value, now, _options);
+                story.Absorb(other, now, _options);
                 absorbed.Add(id);
             }
         }
@@ -76,27 +76,29 @@ public sealed class StoryClusterGrain : Grain, IStoryClusterGrain, IStoryCluster
         return evt;
     }
 
-    public async Task<Immutable<StoryState>> HandOverAsync(string survivorId)
+    public async Task<StoryState> HandOverAsync(string survivorId)
     {
         var story = _state.State.Story;
-        var copy = System.Text.Json.JsonSerializer.Deserialize<StoryState>(System.Text.Json.JsonSerializer.Serialize(story))!;
-        if (story.Exists && story.MergedInto is null)
+        if (story.MergedInto is not null)
+        {
+            // Already handed over: nothing more to give.
+            return new StoryState { Id = story.Id };
+        }
+
+        if (story.Exists)
         {
             story.MergedInto = survivorId;
             story.UpdatedAt = _time.GetUtcNow();
             await _state.WriteStateAsync();
             await GrainFactory.GetGrain<IStoryCatalogGrain>(0).UpsertAsync(StoryEventMapper.ToSummary(story));
         }
-        else if (story.MergedInto is not null)
-        {
-            // Already handed over: nothing more to give.
-            copy = new StoryState { Id = story.Id };
-        }
 
-        return copy.AsImmutable();
+        // Orleans copies the returned state (the engine's types have a JSON copier), so the survivor never
+        // shares this grain's objects.
+        return story;
     }
 
-    private async Task PublishAsync(StoryEvent evt, LiveNews.Stories.Engine.StoryState story)
+    private async Task PublishAsync(StoryEvent evt, StoryState story)
     {
         var stream = this.GetStreamProvider(StreamNames.Provider)
             .GetStream<StoryEvent>(StreamId.Create(StreamNames.StoriesNamespace, StreamNames.AllStoriesKey));

@@ -52,6 +52,7 @@ public static class EventsApi
             }
 
             await response.Body.FlushAsync(cancellationToken);
+            Task? tick = null;
             while (!cancellationToken.IsCancellationRequested)
             {
                 var changed = log.WaitForChangeAsync(cancellationToken);
@@ -62,9 +63,11 @@ public static class EventsApi
                 }
 
                 await response.Body.FlushAsync(cancellationToken);
-                var tick = Task.Delay(KeepAlive, time, cancellationToken);
+                // One keep-alive timer at a time, not one per event: a busy stream would otherwise hold a pending timer per event.
+                tick ??= Task.Delay(KeepAlive, time, cancellationToken);
                 if (await Task.WhenAny(changed, tick) == tick)
                 {
+                    tick = null;
                     await response.WriteAsync(": keep-alive\n\n", cancellationToken);
                     await response.Body.FlushAsync(cancellationToken);
                 }

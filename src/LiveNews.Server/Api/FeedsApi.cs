@@ -45,12 +45,32 @@ public static class FeedsApi
         return error is null;
     }
 
-    private static async Task<Ok<FeedStatus[]>> ListAsync(IGrainFactory grains)
+    /// <summary>
+    /// Validates a subscription and subscribes it (URL trimmed, source at most 200 characters): the one
+    /// way in for the API, OPML imports, configured feeds and the demo. Returns the feed's id, or the reason.
+    /// </summary>
+    public static async Task<(string? Id, string? Error)> TrySubscribeAsync(IGrainFactory grains, FeedSubscription subscription)
+    {
+        if (!TryValidate(subscription.Url, out var error))
+        {
+            return (null, error);
+        }
+
+        var clean = subscription with { Url = subscription.Url.Trim(), Source = subscription.Source is { Length: > 200 } s ? s[..200] : subscription.Source };
+        var id = FeedIdOf(clean.Url);
+        await grains.GetGrain<IFeedReaderGrain>(id).SubscribeAsync(clean);
+        return (id, null);
+    }
+
+    /// <summary>The status of every subscribed feed.</summary>
+    private static async Task<FeedStatus[]> AllStatusesAsync(IGrainFactory grains)
     {
         var ids = await grains.GetGrain<IFeedRegistryGrain>(0).ListAsync();
         var statuses = await Task.WhenAll(ids.Select(id => grains.GetGrain<IFeedReaderGrain>(id).GetStatusAsync()));
-        return TypedResults.Ok(statuses.OfType<FeedStatus>().ToArray());
+        return statuses.OfType<FeedStatus>().ToArray();
     }
+
+    private static async Task<Ok<FeedStatus[]>> ListAsync(IGrainFactory grains) => TypedResults.Ok(await AllStatusesAsync(grains));
 
     private static async Task<Results<Ok<FeedStatus>, NotFound>> GetAsync(IGrainFactory grains, string id)
     {
@@ -60,24 +80,20 @@ public static class FeedsApi
 
     private static async Task<Results<Created<FeedStatus>, ProblemHttpResult>> SubscribeAsync(IGrainFactory grains, FeedSubscription subscription)
     {
-        if (!TryValidate(subscription?.Url, out var error))
+        var (id, error) = subscription is null ? (null, "the body is not a feed subscription") : await TrySubscribeAsync(grains, subscription);
+        if (id is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid feed", detail: error);
         }
 
-        var clean = subscription! with { Url = subscription.Url.Trim(), Source = subscription.Source is { Length: > 200 } s ? s[..200] : subscription.Source };
-        var id = FeedIdOf(clean.Url);
-        var grain = grains.GetGrain<IFeedReaderGrain>(id);
-        await grain.SubscribeAsync(clean);
-        var status = await grain.GetStatusAsync();
+        var status = await grains.GetGrain<IFeedReaderGrain>(id).GetStatusAsync();
         return TypedResults.Created($"/api/feeds/{id}", status!);
     }
 
     private static async Task<ContentHttpResult> ExportOpmlAsync(IGrainFactory grains, TimeProvider time)
     {
-        var ids = await grains.GetGrain<IFeedRegistryGrain>(0).ListAsync();
-        var statuses = await Task.WhenAll(ids.Select(id => grains.GetGrain<IFeedReaderGrain>(id).GetStatusAsync()));
-        var opml = LiveNews.Feeds.Opml.OpmlDocument.Write(statuses.OfType<FeedStatus>().Select(s => (s.Url, s.Title)), time.GetUtcNow());
+        var statuses = await AllStatusesAsync(grains);
+        var opml = LiveNews.Feeds.Opml.OpmlDocument.Write(statuses.Select(s => (s.Url, s.Title)), time.GetUtcNow());
         return TypedResults.Text(opml, "text/x-opml", System.Text.Encoding.UTF8);
     }
 
@@ -104,14 +120,13 @@ public static class FeedsApi
         var rejected = new List<string>();
         foreach (var (url, title) in outlines)
         {
-            if (!TryValidate(url, out var error))
+            var (id, error) = await TrySubscribeAsync(grains, new FeedSubscription { Url = url, Source = title });
+            if (id is null)
             {
                 rejected.Add($"{url}: {error}");
                 continue;
             }
 
-            var id = FeedIdOf(url);
-            await grains.GetGrain<IFeedReaderGrain>(id).SubscribeAsync(new FeedSubscription { Url = url.Trim(), Source = title is { Length: > 200 } t ? t[..200] : title });
             subscribed.Add(id);
         }
 

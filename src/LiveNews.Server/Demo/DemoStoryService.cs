@@ -46,7 +46,7 @@ internal sealed class DemoStoryService(
         }
 
         var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
-        if (address is null || !Uri.TryCreate(address.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal).Replace("://[::]", "://localhost", StringComparison.Ordinal).Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal), UriKind.Absolute, out var baseUri))
+        if (address is null || !Uri.TryCreate(ReachableAddress(address), UriKind.Absolute, out var baseUri))
         {
             return;
         }
@@ -88,5 +88,16 @@ internal sealed class DemoStoryService(
 
             await Task.Delay(demo.Interval, time, stoppingToken);
         }
+    }
+
+    /// <summary>A listening address such as <c>http://+:8080</c> or <c>http://0.0.0.0:8080</c>, as this node can call it.</summary>
+    private static string ReachableAddress(string address)
+    {
+        foreach (var wildcard in (ReadOnlySpan<string>)["://+", "://*", "://[::]", "://0.0.0.0"])
+        {
+            address = address.Replace(wildcard, "://localhost", StringComparison.Ordinal);
+        }
+
+        return address;
     }
 }

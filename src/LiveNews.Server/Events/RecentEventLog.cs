@@ -24,18 +24,6 @@ public sealed class RecentEventLog
 
     public int Capacity { get; }
 
-    /// <summary>Events held now.</summary>
-    public int Count
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _entries.Count;
-            }
-        }
-    }
-
     /// <summary>The SSE id of an event.</summary>
     public static string IdOf(StoryEvent evt) => $"{evt.StoryId}/{evt.Sequence}";
 
@@ -121,18 +109,6 @@ public sealed class RecentEventLog
 
     /// <summary>Resuming from this id replays every event held.</summary>
     public const string StartId = "@start";
-
-    /// <summary>The position of the newest event (0 when empty).</summary>
-    public long LastPosition
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _position;
-            }
-        }
-    }
 
     /// <summary>Completes when an event is appended.</summary>
     public Task WaitForChangeAsync(CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using LiveNews.Abstractions.Grains;
 using LiveNews.Server.Api;
 using Microsoft.Extensions.Options;
 
@@ -11,13 +10,11 @@ internal sealed partial class ConfiguredFeeds(IOptions<FeedOptions> options, IGr
     {
         foreach (var subscription in options.Value.Subscriptions)
         {
-            if (!FeedsApi.TryValidate(subscription.Url, out var error))
+            var (id, error) = await FeedsApi.TrySubscribeAsync(grains, subscription);
+            if (id is null)
             {
                 LogInvalid(logger, subscription.Url, error!);
-                continue;
             }
-
-            await grains.GetGrain<IFeedReaderGrain>(FeedsApi.FeedIdOf(subscription.Url)).SubscribeAsync(subscription);
         }
     }
 

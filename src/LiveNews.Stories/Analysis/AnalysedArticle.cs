@@ -15,9 +15,6 @@ public sealed record AnalysedArticle
     /// <summary>The headline: the given title, or one derived from the text.</summary>
     public string Headline { get; init; } = "";
 
-    /// <summary>True when the feed gave the title (a derived one weighs less).</summary>
-    public bool HasTitle { get; init; }
-
     public DateTimeOffset Published { get; init; }
 
     /// <summary>Hash of the clean headline and text: the same version again has the same hash.</summary>
@@ -36,10 +33,4 @@ public sealed record AnalysedArticle
 
     /// <summary>Who the article is about: the keys of its most named multi-word names (people, ships, teams).</summary>
     public string[] Protagonists { get; init; } = [];
-
-    /// <summary>Number of content words in the clean text (0 for a headline-only item).</summary>
-    public int WordCount { get; init; }
-
-    /// <summary>For a part split off a page that carried several articles: its 1-based part number; 0 for the main part.</summary>
-    public int Part { get; init; }
 }

@@ -73,10 +73,10 @@ public sealed class ArticleAnalyzer
         // Pages often repeat their headline (above and below a paywall notice).
         paragraphs.RemoveAll(p => string.Equals(p, title, StringComparison.OrdinalIgnoreCase));
 
-        var parts = new List<AnalysedArticle>(segments.Count) { Build(input, title, hasTitle, paragraphs, part: 0, idSuffix: "") };
+        var parts = new List<AnalysedArticle>(segments.Count) { Build(input, title, hasTitle, paragraphs, idSuffix: "") };
         for (var n = 1; n < segments.Count; n++)
         {
-            parts.Add(Build(input, segments[n].Headline ?? "", hasTitle: true, [.. segments[n].Paragraphs], part: n, idSuffix: "#" + n));
+            parts.Add(Build(input, segments[n].Headline ?? "", hasTitle: true, [.. segments[n].Paragraphs], idSuffix: "#" + n));
         }
 
         return parts;
@@ -108,7 +108,7 @@ public sealed class ArticleAnalyzer
         return PageCleaner.Clean(text, isTemplateLine);
     }
 
-    internal AnalysedArticle Build(ArticleInput input, string title, bool hasTitle, List<string> paragraphs, int part, string idSuffix)
+    internal AnalysedArticle Build(ArticleInput input, string title, bool hasTitle, List<string> paragraphs, string idSuffix)
     {
         // A headline-only item (or a headline and one line) tells its news in the headline: it is a fact too.
         if (paragraphs.Count <= 1 && title.Length > 0 && !paragraphs.Any(p => p.Contains(title, StringComparison.OrdinalIgnoreCase)))
@@ -119,7 +119,6 @@ public sealed class ArticleAnalyzer
         var titleTokens = Tokenizer.Tokenize(title);
 
         // Words the text capitalises mid-sentence: such a word opening a sentence is a name too.
-        var sentencesByParagraph = new List<List<string>>(paragraphs.Count);
         var capitalised = new HashSet<string>(StringComparer.Ordinal);
         var tokenised = new List<(string Text, List<Token> Tokens, int Paragraph)>();
         for (var p = 0; p < paragraphs.Count; p++)
@@ -167,7 +166,6 @@ public sealed class ArticleAnalyzer
         var terms = new Dictionary<string, float>(StringComparer.Ordinal);
         var entityWeights = new Dictionary<string, float>(StringComparer.Ordinal);
         var sentences = new List<SentenceUnit>(tokenised.Count);
-        var wordCount = 0;
         for (var s = 0; s < tokenised.Count; s++)
         {
             var (text, tokens, paragraph) = tokenised[s];
@@ -202,7 +200,6 @@ public sealed class ArticleAnalyzer
                     stems.Add(stem);
                 }
 
-                wordCount++;
                 terms[stem] = terms.GetValueOrDefault(stem) + position;
             }
 
@@ -279,15 +276,12 @@ public sealed class ArticleAnalyzer
             Source = input.Source,
             Url = input.Url,
             Headline = title,
-            HasTitle = hasTitle,
             Published = input.Published,
             ContentHash = Hash(title, paragraphs),
             Terms = terms,
             Entities = entityCounts,
             EntityNames = entityNames,
             Sentences = sentences,
-            WordCount = wordCount,
-            Part = part,
         };
     }
 
@@ -316,22 +310,19 @@ public sealed class ArticleAnalyzer
         var ambiguous = new HashSet<string>(StringComparer.Ordinal);
         foreach (var mention in mentions.SelectMany(m => m).Where(m => m.TokenCount is 2 or 3))
         {
-            var words = mention.Key.Split(' ');
-            foreach (var word in new[] { words[^1] })
+            var word = mention.Key[(mention.Key.LastIndexOf(' ') + 1)..];
+            if (word.Length < 2)
             {
-                if (word.Length < 2)
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                if (map.TryGetValue(word, out var existing) && existing != mention.Key)
-                {
-                    ambiguous.Add(word);
-                }
-                else
-                {
-                    map[word] = mention.Key;
-                }
+            if (map.TryGetValue(word, out var existing) && existing != mention.Key)
+            {
+                ambiguous.Add(word);
+            }
+            else
+            {
+                map[word] = mention.Key;
             }
         }
 

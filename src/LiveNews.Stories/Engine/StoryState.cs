@@ -75,7 +75,7 @@ public sealed class StoryState
         BoundEntities();
 
         VersionCount++;
-        var newFacts = FindNewFacts(article, now, options, created);
+        var newFacts = FindNewFacts(article, now, options);
         Versions.Add(new StoryVersion
         {
             ArticleId = article.Id,
@@ -87,11 +87,7 @@ public sealed class StoryState
             At = now,
             NewFactCount = created ? 0 : newFacts.Count,
         });
-        if (Versions.Count > options.MaxVersionsPerStory)
-        {
-            Versions.RemoveRange(0, Versions.Count - options.MaxVersionsPerStory);
-        }
-
+        BoundVersions(options);
         if (!string.IsNullOrEmpty(article.Source) && !Sources.Contains(article.Source, StringComparer.Ordinal))
         {
             Sources.Add(article.Source);
@@ -116,10 +112,7 @@ public sealed class StoryState
     {
         Versions.AddRange(other.Versions);
         Versions.Sort((a, b) => a.At.CompareTo(b.At));
-        if (Versions.Count > options.MaxVersionsPerStory)
-        {
-            Versions.RemoveRange(0, Versions.Count - options.MaxVersionsPerStory);
-        }
+        BoundVersions(options);
 
         var index = FactIndex();
         foreach (var fact in other.Facts)
@@ -132,12 +125,7 @@ public sealed class StoryState
             }
         }
 
-        if (Facts.Count > options.MaxFactsPerStory)
-        {
-            Facts.RemoveRange(0, Facts.Count - options.MaxFactsPerStory);
-            _factIndex = null;
-        }
-
+        BoundFacts(options);
         foreach (var source in other.Sources.Where(s => !Sources.Contains(s, StringComparer.Ordinal)))
         {
             Sources.Add(source);
@@ -189,10 +177,29 @@ public sealed class StoryState
         }
     }
 
+    /// <summary>Keeps the most recent versions only.</summary>
+    private void BoundVersions(StoryEngineOptions options)
+    {
+        if (Versions.Count > options.MaxVersionsPerStory)
+        {
+            Versions.RemoveRange(0, Versions.Count - options.MaxVersionsPerStory);
+        }
+    }
+
+    /// <summary>Forgets the oldest facts beyond the limit (their index positions shift, so the index is rebuilt).</summary>
+    private void BoundFacts(StoryEngineOptions options)
+    {
+        if (Facts.Count > options.MaxFactsPerStory)
+        {
+            Facts.RemoveRange(0, Facts.Count - options.MaxFactsPerStory);
+            _factIndex = null;
+        }
+    }
+
     /// <summary>Takes the next event sequence number (for an event that is not about an article, such as a merge).</summary>
     public long NextSequence() => ++Sequence;
 
-    private List<RankedFact> FindNewFacts(AnalysedArticle article, DateTimeOffset now, StoryEngineOptions options, bool created)
+    private List<RankedFact> FindNewFacts(AnalysedArticle article, DateTimeOffset now, StoryEngineOptions options)
     {
         var index = FactIndex();
         var found = new List<(SentenceUnit Sentence, double Score)>();
@@ -239,11 +246,7 @@ public sealed class StoryState
             AddFact(fact);
         }
 
-        if (Facts.Count > options.MaxFactsPerStory)
-        {
-            Facts.RemoveRange(0, Facts.Count - options.MaxFactsPerStory);
-            _factIndex = null;
-        }
+        BoundFacts(options);
 
         return found
             .OrderByDescending(f => f.Score)

@@ -5,8 +5,9 @@ namespace LiveNews.Stories.Matching;
 /// <summary>
 /// Finds the story an analysed article belongs to. Keeps per story a TF-IDF centroid (document
 /// frequencies learned online) and its entities, and an inverted index from terms to the stories that
-/// carry them, capped per term so that finding candidates costs the same with 1,000 or 100,000 live
-/// stories. The score is the cosine to the centroid blended with entity overlap and damped by the time gap.
+/// carry them, capped per term so that finding candidates is bounded work however many stories are
+/// live. The score is the weighted cosine of each feature group (words, entities, numbers) to the
+/// story's centroid, damped by the time gap.
 /// Not thread-safe: one owner (a grain or a single-threaded engine) calls it.
 /// </summary>
 public sealed class StoryMatcher
@@ -180,32 +181,12 @@ public sealed class StoryMatcher
     /// (words, entities, numbers) weighted by the options, over the groups the article has, damped by
     /// the time gap.
     /// </summary>
-    public double Score(AnalysedArticle article, IReadOnlyDictionary<string, float> vector, StoryProfile profile)
+    public double Score(AnalysedArticle article, IReadOnlyDictionary<string, float> vector, StoryProfile profile) =>
+        Similarity(vector, profile.Centroid, profile.GroupNorms) * TimeFactor(article.Published, profile) * ProtagonistFactor(article, profile);
+
+    private double Similarity(IReadOnlyDictionary<string, float> vector, IReadOnlyDictionary<string, float> centroid, double[] centroidNorms)
     {
-        var centroid = Similarity(vector, profile.Centroid, profile.GroupNorms);
-        var factor = TimeFactor(article.Published, profile) * ProtagonistFactor(article, profile);
-        if (_options.MemberLinkage <= 0 || profile.MemberVectors.Count == 0)
-        {
-            return centroid * factor;
-        }
-
-        double max = 0, sum = 0;
-        foreach (var member in profile.MemberVectors)
-        {
-            var s = Similarity(vector, member, FeatureGroups.Norms(member));
-            sum += s;
-            max = Math.Max(max, s);
-        }
-
-        var mean = sum / profile.MemberVectors.Count;
-        var link = _options.MemberLinkageMax ? max : mean;
-        var blended = ((1 - _options.MemberLinkage) * centroid) + (_options.MemberLinkage * link);
-        return blended * factor;
-    }
-
-    private double Similarity(IReadOnlyDictionary<string, float> vector, IReadOnlyDictionary<string, float> other, double[] otherNorms)
-    {
-        // One pass over the smaller vector: per-group dot products, and which groups the article has.
+        // One pass over the article's vector: per-group dot products, and which groups the article has.
         double d0 = 0, d1 = 0, d2 = 0;
         bool p0 = false, p1 = false, p2 = false;
         foreach (var (term, value) in vector)
@@ -218,7 +199,7 @@ public sealed class StoryMatcher
                 default: p2 = true; break;
             }
 
-            if (other.TryGetValue(term, out var o))
+            if (centroid.TryGetValue(term, out var o))
             {
                 var product = value * (double)o;
                 switch (group)
@@ -230,35 +211,23 @@ public sealed class StoryMatcher
             }
         }
 
-        double linear = 0, logSum = 0, total = 0;
-        Accumulate(p0, _options.WordsWeight, d0, otherNorms[0], ref linear, ref logSum, ref total);
-        Accumulate(p1, _options.EntitiesWeight, d1, otherNorms[1], ref linear, ref logSum, ref total);
-        Accumulate(p2, _options.NumbersWeight, d2, otherNorms[2], ref linear, ref logSum, ref total);
-        if (total <= 0)
-        {
-            return 0;
-        }
-
-        // Blend of the weighted mean and the weighted geometric mean: the geometric part asks every kind
-        // of evidence to agree, so that the same topic with other people and places scores low.
-        var beta = _options.GeometricBlend;
-        return beta <= 0 ? linear / total : ((1 - beta) * (linear / total)) + (beta * Math.Exp(logSum / total));
+        // A weighted mean over the groups the article has (the article's groups are unit vectors).
+        double sum = 0, total = 0;
+        Accumulate(p0, _options.WordsWeight, d0, centroidNorms[0], ref sum, ref total);
+        Accumulate(p1, _options.EntitiesWeight, d1, centroidNorms[1], ref sum, ref total);
+        Accumulate(p2, _options.NumbersWeight, d2, centroidNorms[2], ref sum, ref total);
+        return total > 0 ? sum / total : 0;
     }
 
-    private void Accumulate(bool present, double weight, double dot, double norm, ref double linear, ref double logSum, ref double total)
+    private static void Accumulate(bool present, double weight, double dot, double norm, ref double sum, ref double total)
     {
         if (!present || weight <= 0)
         {
             return;
         }
 
-        var cosine = norm > 0 ? dot / norm : 0;
         total += weight;
-        linear += weight * cosine;
-        if (_options.GeometricBlend > 0)
-        {
-            logSum += weight * Math.Log(cosine + 0.01);
-        }
+        sum += weight * (norm > 0 ? dot / norm : 0);
     }
 
     /// <summary>Adds an article to a story (opening it when new): centroid, entities, index, article map.</summary>
@@ -278,28 +247,7 @@ public sealed class StoryMatcher
         }
 
         profile.Members++;
-        if (_options.MemberLinkage > 0)
-        {
-            profile.MemberVectors.Add(new Dictionary<string, float>(vector, StringComparer.Ordinal));
-            if (profile.MemberVectors.Count > _options.MemberVectorsKept)
-            {
-                profile.MemberVectors.RemoveAt(0);
-            }
-        }
-
-        var centroid = profile.Centroid;
-        foreach (var (term, value) in vector)
-        {
-            centroid[term] = centroid.GetValueOrDefault(term) + value;
-        }
-
-        if (centroid.Count > _options.StoryTerms * 2)
-        {
-            centroid = SparseVector.Top(centroid, _options.StoryTerms);
-            profile.Centroid = centroid;
-        }
-
-        profile.GroupNorms = FeatureGroups.Norms(centroid);
+        AddToCentroid(profile, vector);
         foreach (var key in article.Entities.Keys)
         {
             profile.Entities[key] = profile.Entities.GetValueOrDefault(key) + 1;
@@ -309,27 +257,13 @@ public sealed class StoryMatcher
             }
         }
 
-        if (article.Published < profile.FirstPublished)
-        {
-            profile.FirstPublished = article.Published;
-        }
-
-        if (article.Published > profile.LastPublished)
-        {
-            profile.LastPublished = article.Published;
-        }
+        Widen(profile, article.Published, article.Published);
 
         // A story's strongest terms settle after a few members: re-index early on, then every fourth member.
         if (profile.Members <= 3 || profile.Members % 4 == 0)
         {
             Index(profile);
         }
-    }
-
-    /// <summary>Forgets a story (expired).</summary>
-    public void Remove(string storyId)
-    {
-        _stories.Remove(storyId);
     }
 
     /// <summary>
@@ -368,39 +302,14 @@ public sealed class StoryMatcher
             return;
         }
 
-        foreach (var (term, value) in source.Centroid)
-        {
-            target.Centroid[term] = target.Centroid.GetValueOrDefault(term) + value;
-        }
-
-        if (target.Centroid.Count > _options.StoryTerms * 2)
-        {
-            target.Centroid = SparseVector.Top(target.Centroid, _options.StoryTerms);
-        }
-
-        target.GroupNorms = FeatureGroups.Norms(target.Centroid);
+        AddToCentroid(target, source.Centroid);
         foreach (var (key, count) in source.Entities)
         {
             target.Entities[key] = target.Entities.GetValueOrDefault(key) + count;
         }
 
         target.Members += source.Members;
-        target.MemberVectors.AddRange(source.MemberVectors);
-        if (target.MemberVectors.Count > _options.MemberVectorsKept)
-        {
-            target.MemberVectors.RemoveRange(0, target.MemberVectors.Count - _options.MemberVectorsKept);
-        }
-
-        if (source.FirstPublished < target.FirstPublished)
-        {
-            target.FirstPublished = source.FirstPublished;
-        }
-
-        if (source.LastPublished > target.LastPublished)
-        {
-            target.LastPublished = source.LastPublished;
-        }
-
+        Widen(target, source.FirstPublished, source.LastPublished);
         _stories.Remove(absorbed);
         _mergedInto[absorbed] = survivor;
         Index(target);
@@ -424,6 +333,36 @@ public sealed class StoryMatcher
         }
 
         return total > 0 ? sum / total : 0;
+    }
+
+    /// <summary>Adds a vector to a story's centroid, keeping only its strongest terms when it grows too big.</summary>
+    private void AddToCentroid(StoryProfile profile, IReadOnlyDictionary<string, float> vector)
+    {
+        foreach (var (term, value) in vector)
+        {
+            profile.Centroid[term] = profile.Centroid.GetValueOrDefault(term) + value;
+        }
+
+        if (profile.Centroid.Count > _options.StoryTerms * 2)
+        {
+            profile.Centroid = SparseVector.Top(profile.Centroid, _options.StoryTerms);
+        }
+
+        profile.GroupNorms = FeatureGroups.Norms(profile.Centroid);
+    }
+
+    /// <summary>Widens a story's time span to take in <paramref name="first"/> .. <paramref name="last"/>.</summary>
+    private static void Widen(StoryProfile profile, DateTimeOffset first, DateTimeOffset last)
+    {
+        if (first < profile.FirstPublished)
+        {
+            profile.FirstPublished = first;
+        }
+
+        if (last > profile.LastPublished)
+        {
+            profile.LastPublished = last;
+        }
     }
 
     private static string BaseArticleId(string articleId)
@@ -561,8 +500,6 @@ public sealed class StoryMatcher
             {
                 Compact(postings, _options.PostingsPerTerm);
             }
-
-            profile.IndexedTerms.Add(term);
         }
     }
 

@@ -19,13 +19,7 @@ public sealed class StoryProfile
     /// <summary>Order in which stories were opened (lower is older): the older story survives a merge.</summary>
     public long Ordinal { get; set; }
 
-    /// <summary>The vectors of the most recent members (bounded), for member-level comparison.</summary>
-    public List<Dictionary<string, float>> MemberVectors { get; set; } = [];
-
     public DateTimeOffset FirstPublished { get; set; }
 
     public DateTimeOffset LastPublished { get; set; }
-
-    /// <summary>Terms under which this story stands in the inverted index.</summary>
-    public HashSet<string> IndexedTerms { get; set; } = new(StringComparer.Ordinal);
 }

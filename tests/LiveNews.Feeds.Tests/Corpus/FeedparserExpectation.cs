@@ -129,12 +129,27 @@ internal sealed partial record FeedparserExpectation(string Path, object? Expect
     private static List<string> SplitAnd(string expect)
     {
         var parts = new List<string>();
+        var start = 0;
+        for (var at = IndexOfUnquoted(expect, " and ", 0, outsideBrackets: true); at >= 0; at = IndexOfUnquoted(expect, " and ", start, outsideBrackets: true))
+        {
+            parts.Add(expect[start..at]);
+            start = at + 5;
+        }
+
+        parts.Add(expect[start..]);
+        return parts;
+    }
+
+    private static int FindTopLevel(string clause, string op) => IndexOfUnquoted(clause, op, 0, outsideBrackets: false);
+
+    /// <summary>Where <paramref name="op"/> first stands outside quoted strings (and, if asked, outside brackets), or -1.</summary>
+    private static int IndexOfUnquoted(string text, string op, int from, bool outsideBrackets)
+    {
         var depth = 0;
         char? quote = null;
-        var start = 0;
-        for (var i = 0; i < expect.Length; i++)
+        for (var i = from; i < text.Length; i++)
         {
-            var c = expect[i];
+            var c = text[i];
             if (quote is not null)
             {
                 if (c == '\\')
@@ -155,48 +170,12 @@ internal sealed partial record FeedparserExpectation(string Path, object? Expect
                 case '(' or '[' or '{': depth++; break;
                 case ')' or ']' or '}': depth--; break;
                 default:
-                    if (depth == 0 && string.CompareOrdinal(expect, i, " and ", 0, 5) == 0)
+                    if ((!outsideBrackets || depth == 0) && string.CompareOrdinal(text, i, op, 0, op.Length) == 0)
                     {
-                        parts.Add(expect[start..i]);
-                        start = i + 5;
-                        i += 4;
+                        return i;
                     }
 
                     break;
-            }
-        }
-
-        parts.Add(expect[start..]);
-        return parts;
-    }
-
-    private static int FindTopLevel(string clause, string op)
-    {
-        char? quote = null;
-        for (var i = 0; i < clause.Length - 1; i++)
-        {
-            var c = clause[i];
-            if (quote is not null)
-            {
-                if (c == '\\')
-                {
-                    i++;
-                }
-                else if (c == quote)
-                {
-                    quote = null;
-                }
-
-                continue;
-            }
-
-            if (c is '\'' or '"')
-            {
-                quote = c;
-            }
-            else if (string.CompareOrdinal(clause, i, op, 0, op.Length) == 0)
-            {
-                return i;
             }
         }
 

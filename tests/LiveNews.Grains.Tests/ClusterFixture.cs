@@ -17,6 +17,11 @@ public class ClusterFixture : IAsyncLifetime
     {
     }
 
+    /// <summary>More silo configuration (a fixture's own options).</summary>
+    protected virtual void ConfigureSilo(ISiloBuilder silo)
+    {
+    }
+
     public async ValueTask InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 2);
@@ -24,6 +29,7 @@ public class ClusterFixture : IAsyncLifetime
         {
             silo.AddLiveNewsInMemoryProviders().AddLiveNewsGrains();
             silo.Services.Configure<LiveNews.Stories.StoryEngineOptions>(ConfigureEngine);
+            ConfigureSilo(silo);
         });
         builder.ConfigureClient(client =>
         {

@@ -3,6 +3,9 @@ using LiveNews.Stories;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using LiveNews.Feeds.Safety;
+using LiveNews.Grains.Webhooks;
+using Microsoft.Extensions.Options;
 using Orleans.Serialization;
 
 namespace LiveNews.Grains.Hosting;
@@ -24,6 +27,31 @@ public static class LiveNewsGrainsHosting
             options.Bind(configuration.GetSection("LiveNews:Stories"));
         }
 
+        silo.AddLiveNewsWebhooks(configuration);
+        return silo;
+    }
+
+    /// <summary>
+    /// Webhook delivery: options ("LiveNews:Webhooks"), a sender whose connections are checked against
+    /// private addresses (unless allowed) and follow no redirects, and a startup task that resumes the
+    /// pending deliveries of every endpoint.
+    /// </summary>
+    public static ISiloBuilder AddLiveNewsWebhooks(this ISiloBuilder silo, IConfiguration? configuration = null)
+    {
+        var options = silo.Services.AddOptions<WebhookOptions>();
+        if (configuration is not null)
+        {
+            options.Bind(configuration.GetSection(WebhookOptions.Section));
+        }
+
+        silo.Services.TryAddSingleton<IWebhookSender>(sp =>
+        {
+            var webhookOptions = sp.GetRequiredService<IOptions<WebhookOptions>>();
+            var handler = new DestinationGuard(webhookOptions.Value.AllowPrivateAddresses).CreateHandler();
+            var client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+            return new HttpWebhookSender(client, webhookOptions, sp.GetRequiredService<TimeProvider>());
+        });
+        silo.AddStartupTask<WebhookResumeTask>();
         return silo;
     }
 

@@ -70,6 +70,7 @@ public static class LiveNewsApiExtensions
         app.MapStoriesApi();
         app.MapEventsApi();
         app.MapFeedsApi();
+        app.MapWebhooksApi();
         app.MapGet("/demo/feed.xml", (DemoFeed feed) => TypedResults.Text(feed.Render(), "application/rss+xml", System.Text.Encoding.UTF8)).ExcludeFromDescription();
         return app;
     }

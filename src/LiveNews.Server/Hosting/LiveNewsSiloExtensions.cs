@@ -1,27 +1,93 @@
+using System.Net;
+using System.Net.Sockets;
+using LiveNews.Abstractions;
 using LiveNews.Grains.Hosting;
 using Orleans.Configuration;
+using StackExchange.Redis;
 
 namespace LiveNews.Server.Hosting;
 
-/// <summary>Sets up the Orleans silo for a hosting profile. Embedded (the default): one process, in-memory everything.</summary>
+/// <summary>
+/// Sets up the Orleans silo for a hosting profile. Embedded (the default): localhost clustering and
+/// in-memory storage, reminders and streams. Redis (when "LiveNews:Redis" holds a connection string):
+/// Redis clustering, grain storage (PubSubStore included) and reminders, so that several identical silos
+/// share the work and state survives a silo.
+/// </summary>
 public static class LiveNewsSiloExtensions
 {
-    /// <summary>Adds the LiveNews silo (embedded profile) and the engine's services to a host.</summary>
+    /// <summary>The configuration key of the Redis connection string that selects the Redis profile.</summary>
+    public const string RedisKey = "LiveNews:Redis";
+
+    /// <summary>Adds the LiveNews silo and the engine's services to a host.</summary>
     public static IHostApplicationBuilder AddLiveNewsSilo(this IHostApplicationBuilder builder)
     {
         var silo = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
         var siloPort = silo.SiloPort == 0 ? FreePort.Next() : silo.SiloPort;
         var gatewayPort = silo.GatewayPort == 0 ? FreePort.Next() : silo.GatewayPort;
+        var redis = builder.Configuration[RedisKey];
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.UseOrleans(orleans =>
         {
-            var primary = silo.PrimarySiloPort > 0 ? new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, silo.PrimarySiloPort) : null;
-            orleans.UseLocalhostClustering(siloPort, gatewayPort, primary, silo.ServiceId, silo.ClusterId);
-            orleans.AddLiveNewsInMemoryProviders();
+            if (string.IsNullOrWhiteSpace(redis))
+            {
+                var primary = silo.PrimarySiloPort > 0 ? new IPEndPoint(IPAddress.Loopback, silo.PrimarySiloPort) : null;
+                orleans.UseLocalhostClustering(siloPort, gatewayPort, primary, silo.ServiceId, silo.ClusterId);
+                orleans.AddLiveNewsInMemoryProviders();
+            }
+            else
+            {
+                orleans.Configure<ClusterOptions>(o =>
+                {
+                    o.ClusterId = silo.ClusterId;
+                    o.ServiceId = silo.ServiceId;
+                });
+                orleans.ConfigureEndpoints(AdvertisedAddress(silo), siloPort, gatewayPort, listenOnAnyHostAddress: true);
+                orleans.AddLiveNewsRedisProviders(redis);
+            }
+
             orleans.AddLiveNewsGrains(builder.Configuration);
             orleans.Configure<ClusterMembershipOptions>(o => o.DefunctSiloCleanupPeriod = TimeSpan.FromMinutes(1));
         });
         return builder;
+    }
+
+    /// <summary>The Redis profile's providers. Streams stay in memory until the durable Redis stream provider lands.</summary>
+    public static ISiloBuilder AddLiveNewsRedisProviders(this ISiloBuilder orleans, string connectionString)
+    {
+        ConfigurationOptions Options()
+        {
+            var options = ConfigurationOptions.Parse(connectionString);
+            options.AbortOnConnectFail = false;
+            return options;
+        }
+
+        orleans.UseRedisClustering(o => o.ConfigurationOptions = Options());
+        orleans.AddRedisGrainStorage(LiveNewsGrainsHosting.StorageName, o => o.ConfigurationOptions = Options());
+        orleans.AddRedisGrainStorage("PubSubStore", o => o.ConfigurationOptions = Options());
+        orleans.UseRedisReminderService(o => o.ConfigurationOptions = Options());
+        orleans.AddMemoryStreams(StreamNames.Provider);
+        return orleans;
+    }
+
+    /// <summary>The configured address, else this host's first IPv4 address, else loopback.</summary>
+    private static IPAddress AdvertisedAddress(SiloOptions silo)
+    {
+        if (!string.IsNullOrWhiteSpace(silo.AdvertisedAddress))
+        {
+            return IPAddress.TryParse(silo.AdvertisedAddress, out var given)
+                ? given
+                : Dns.GetHostAddresses(silo.AdvertisedAddress).First(a => a.AddressFamily == AddressFamily.InterNetwork);
+        }
+
+        try
+        {
+            return Dns.GetHostAddresses(Dns.GetHostName()).FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a))
+                ?? IPAddress.Loopback;
+        }
+        catch (SocketException)
+        {
+            return IPAddress.Loopback;
+        }
     }
 }

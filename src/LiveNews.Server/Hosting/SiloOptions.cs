@@ -20,4 +20,10 @@ public sealed class SiloOptions
     /// to join; 0 when this silo is the primary.
     /// </summary>
     public int PrimarySiloPort { get; set; }
+
+    /// <summary>
+    /// Redis profile: the address other silos reach this one at (an IP or a host name); by default this
+    /// host's first IPv4 address (a container's own address).
+    /// </summary>
+    public string? AdvertisedAddress { get; set; }
 }

@@ -39,6 +39,13 @@ public sealed class ServerFixture : IAsyncLifetime
             builder.Configuration["LiveNews:ApiKey"] = ApiKey;
             builder.Configuration["LiveNews:Demo:Enabled"] = "false";
             builder.Configuration["LiveNews:Feeds:AllowPrivateAddresses"] = "true";
+            builder.Configuration["LiveNews:Webhooks:AllowPrivateAddresses"] = "true";
+            builder.Configuration["LiveNews:Webhooks:Timeout"] = "00:00:02";
+            for (var i = 0; i < 8; i++)
+            {
+                builder.Configuration[$"LiveNews:Webhooks:RetrySchedule:{i}"] = i == 0 ? "00:00:00" : "00:00:00.05";
+            }
+
             builder.Configuration["LiveNews:Silo:SiloPort"] = "0";
             builder.Configuration["LiveNews:Silo:GatewayPort"] = "0";
             builder.Configuration["Logging:LogLevel:Default"] = "Warning";

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace LiveNews.Abstractions.Contracts.Webhooks;
 
 /// <summary>What came of one delivery attempt.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<WebhookAttemptOutcome>))]
 public enum WebhookAttemptOutcome
 {
     /// <summary>A 2xx answer: delivered.</summary>

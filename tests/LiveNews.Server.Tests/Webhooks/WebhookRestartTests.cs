@@ -1,0 +1,152 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using LiveNews.Abstractions.Contracts;
+using LiveNews.Abstractions.Contracts.Webhooks;
+using LiveNews.Grains.Tests.Webhooks;
+using LiveNews.Server.Hosting;
+using LiveNews.Server.Tests.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LiveNews.Server.Tests.Webhooks;
+
+/// <summary>
+/// The Redis profile keeps a webhook outbox across a restart: a node queues alerts for a receiver that is
+/// down, stops, and a new node on the same Redis delivers every one of them, in order, exactly once.
+/// </summary>
+public sealed class WebhookRestartTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<(WebApplication App, HttpClient Client)> StartNodeAsync(RedisServer redis, string clusterId)
+    {
+        var app = LiveNewsApp.Build([], builder =>
+        {
+            var c = builder.Configuration;
+            c["LiveNews:ApiKey"] = ServerFixture.ApiKey;
+            c["LiveNews:Demo:Enabled"] = "false";
+            c[LiveNewsSiloExtensions.RedisKey] = redis.ConnectionString;
+            c["LiveNews:Silo:ClusterId"] = clusterId;
+            c["LiveNews:Silo:ServiceId"] = clusterId;
+            c["LiveNews:Silo:SiloPort"] = "0";
+            c["LiveNews:Silo:GatewayPort"] = "0";
+            c["LiveNews:Silo:AdvertisedAddress"] = "127.0.0.1";
+            c["LiveNews:Webhooks:AllowPrivateAddresses"] = "true";
+            c["LiveNews:Webhooks:Timeout"] = "00:00:02";
+            string[] schedule = ["00:00:00", "00:00:00.2", "00:00:00.5", "00:00:01", "00:00:02", "00:00:05", "00:00:10", "00:00:30"];
+            for (var i = 0; i < schedule.Length; i++)
+            {
+                c[$"LiveNews:Webhooks:RetrySchedule:{i}"] = schedule[i];
+            }
+
+            c["Logging:LogLevel:Default"] = "Warning";
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        });
+        await app.StartAsync(Ct);
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", ServerFixture.ApiKey);
+        return (app, client);
+    }
+
+    [Fact]
+    public async Task Restart_ResumesPendingDeliveries_NoneLost()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var down = true;
+        var succeeded = new System.Collections.Concurrent.ConcurrentBag<int>();
+        receiver.Behaviour = (message, context) =>
+        {
+            context.Response.StatusCode = down ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status204NoContent;
+            if (!down)
+            {
+                succeeded.Add(message.Index);
+            }
+
+            return Task.CompletedTask;
+        };
+        var clusterId = "restart-" + Guid.NewGuid().ToString("N")[..8];
+        var tag = "Restart" + Guid.NewGuid().ToString("N")[..6];
+
+        // Node A queues three alerts while the receiver is down.
+        var (nodeA, clientA) = await StartNodeAsync(redis, clusterId);
+        WebhookCreated created;
+        var articleIds = new List<string>();
+        try
+        {
+            var response = await clientA.PostAsJsonAsync(new Uri("/api/webhooks", UriKind.Relative), new { url = receiver.Url, filter = new { keywords = new[] { tag } } }, Ct);
+            response.EnsureSuccessStatusCode();
+            created = (await response.Content.ReadFromJsonAsync<WebhookCreated>(LiveNewsJson.Options, Ct))!;
+            string[][] stories =
+            [
+                ["ferry runs aground off the northern coast", "The ferry ran aground off the northern coast, the coastguard said."],
+                ["lighthouse keepers strike over pay", "Lighthouse keepers walked out over pay on Tuesday, their union said."],
+                ["volcano ash closes the regional airport", "Ash from the volcano closed the regional airport for a second day."],
+            ];
+            for (var i = 0; i < stories.Length; i++)
+            {
+                var id = $"{tag}-{i}";
+                articleIds.Add(id);
+                var posted = await clientA.PostAsJsonAsync(new Uri("/api/articles", UriKind.Relative), new[] { new { id, source = "wire", title = $"{tag} {stories[i][0]}", text = $"{tag}: {stories[i][1]}" } }, Ct);
+                posted.EnsureSuccessStatusCode();
+            }
+
+            var pending = await WaitForEndpointAsync(clientA, created.Endpoint.Id, e => e.Pending == 3 && e.FailingSince is not null);
+            Assert.Equal(0, pending.Delivered);
+        }
+        finally
+        {
+            await nodeA.StopAsync(Ct);
+            await nodeA.DisposeAsync();
+            clientA.Dispose();
+        }
+
+        // The receiver recovers; node B, a new process on the same Redis, picks the outbox up.
+        var failedBeforeRestart = receiver.Received.Count;
+        Assert.True(failedBeforeRestart >= 1);
+        down = false;
+        var (nodeB, clientB) = await StartNodeAsync(redis, clusterId);
+        try
+        {
+            await receiver.WaitForAsync(_ => succeeded.Count >= 3, Patience);
+            var delivered = receiver.Received.Where(r => succeeded.Contains(r.Index)).ToList();
+            Assert.Equal(articleIds, delivered.Select(r =>
+            {
+                using var doc = JsonDocument.Parse(r.Body);
+                return doc.RootElement.GetProperty("articleId").GetString();
+            }));
+            Assert.All(receiver.Received, r => Assert.True(StandardWebhooksVerifier.Verify(created.Secret, r), "signature"));
+            var endpoint = await WaitForEndpointAsync(clientB, created.Endpoint.Id, e => e.Delivered == 3);
+            Assert.Equal(0, endpoint.Pending);
+            Assert.Null(endpoint.FailingSince);
+        }
+        finally
+        {
+            await nodeB.StopAsync(Ct);
+            await nodeB.DisposeAsync();
+            clientB.Dispose();
+        }
+    }
+
+    private static async Task<WebhookEndpointInfo> WaitForEndpointAsync(HttpClient client, string id, Func<WebhookEndpointInfo, bool> condition)
+    {
+        using var cts = new CancellationTokenSource(Patience);
+        while (true)
+        {
+            var info = await client.GetFromJsonAsync<WebhookEndpointInfo>(new Uri($"/api/webhooks/{id}", UriKind.Relative), LiveNewsJson.Options, cts.Token);
+            if (info is not null && condition(info))
+            {
+                return info;
+            }
+
+            await Task.Delay(50, cts.Token);
+        }
+    }
+}

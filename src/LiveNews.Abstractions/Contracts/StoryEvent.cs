@@ -55,4 +55,9 @@ public sealed record StoryEvent
     [Id(11)]
     [JsonIgnore]
     public DateTimeOffset? ReceivedAt { get; init; }
+
+    /// <summary>The W3C trace context of the activity that produced the event, so its consumers (webhook deliveries) join the trace.</summary>
+    [Id(12)]
+    [JsonIgnore]
+    public string? TraceParent { get; init; }
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using LiveNews.Grains.Telemetry;
 using LiveNews.Abstractions.Contracts;
 using LiveNews.Abstractions.Grains;
 using LiveNews.Feeds.Fetching;
@@ -139,7 +141,15 @@ public sealed partial class FeedReaderGrain : Grain, IFeedReaderGrain, IRemindab
 
     private async Task<int> PollAsync(CancellationToken cancellationToken)
     {
+        // Each poll starts its own trace (a timer set by the previous poll would otherwise nest them all),
+        // linked to whatever asked for it (a subscription or a poll on demand).
+        var caller = Activity.Current;
+        Activity.Current = null;
+        using var activity = LiveNewsTelemetry.Source.StartActivity(
+            "feed.poll", ActivityKind.Internal, default(ActivityContext), links: caller is null ? null : [new ActivityLink(caller.Context)]);
+        activity?.SetTag("livenews.feed.id", FeedId);
         var state = _state.State;
+        var failuresBefore = state.ConsecutiveFailures;
         var subscription = state.Subscription!;
         var now = _time.GetUtcNow();
         var url = new Uri(state.Url ?? subscription.Url);
@@ -199,6 +209,16 @@ public sealed partial class FeedReaderGrain : Grain, IFeedReaderGrain, IRemindab
             ScheduleTimer(due);
         }
 
+        var outcome = new KeyValuePair<string, object?>("outcome", fetch.Outcome.ToString());
+        LiveNewsTelemetry.FeedsPolled.Add(1, outcome);
+        if (state.ConsecutiveFailures > failuresBefore || fetch.Outcome == FetchOutcome.Gone)
+        {
+            LiveNewsTelemetry.FeedsFailed.Add(1, outcome);
+            activity?.SetStatus(ActivityStatusCode.Error, state.LastError);
+        }
+
+        activity?.SetTag("livenews.feed.outcome", fetch.Outcome.ToString());
+        activity?.SetTag("livenews.feed.versions", produced);
         LogPolled(_logger, FeedId, fetch.Outcome.ToString(), produced, state.LastError);
         return produced;
     }

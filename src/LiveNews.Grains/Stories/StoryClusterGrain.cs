@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using LiveNews.Grains.Telemetry;
 using LiveNews.Abstractions;
 using LiveNews.Abstractions.Contracts;
 using LiveNews.Abstractions.Grains;
@@ -37,12 +39,17 @@ public sealed class StoryClusterGrain : Grain, IStoryClusterGrain, IStoryCluster
             story.Id = this.GetPrimaryKeyString();
         }
 
+        using var activity = LiveNewsTelemetry.Source.StartActivity("story.event");
         var now = _time.GetUtcNow();
         var update = story.Apply(article.Value, now, _options);
         await _state.WriteStateAsync();
 
-        var evt = StoryEventMapper.ToEvent(story, update, article.Value.Id, now, receivedAt);
+        var evt = StoryEventMapper.ToEvent(story, update, article.Value.Id, now, receivedAt) with { TraceParent = Activity.Current?.Id };
+        activity?.SetTag("livenews.story.id", evt.StoryId);
+        activity?.SetTag("livenews.event.type", evt.Type.ToString());
+        activity?.SetTag("livenews.article.id", evt.ArticleId);
         await PublishAsync(evt, story);
+        Record(evt, now);
         return evt;
     }
 
@@ -72,8 +79,37 @@ public sealed class StoryClusterGrain : Grain, IStoryClusterGrain, IStoryCluster
             At = now,
         };
         await _state.WriteStateAsync();
-        await PublishAsync(evt, story);
+        await PublishAsync(evt with { TraceParent = Activity.Current?.Id }, story);
+        Record(evt, now);
         return evt;
+    }
+
+    private static void Record(StoryEvent evt, DateTimeOffset now)
+    {
+        var type = new KeyValuePair<string, object?>("type", evt.Type.ToString());
+        switch (evt.Type)
+        {
+            case StoryEventType.StoryCreated:
+                LiveNewsTelemetry.StoriesOpened.Add(1);
+                break;
+            case StoryEventType.StoryUpdated:
+                LiveNewsTelemetry.StoriesUpdated.Add(1);
+                break;
+            case StoryEventType.StoriesMerged:
+                LiveNewsTelemetry.StoriesMerged.Add(1);
+                return;
+        }
+
+        LiveNewsTelemetry.ArticleVersionsIngested.Add(1, type);
+        if (evt.NewFacts.Length > 0)
+        {
+            LiveNewsTelemetry.NewFacts.Add(evt.NewFacts.Length);
+        }
+
+        if (evt.ReceivedAt is { } received)
+        {
+            LiveNewsTelemetry.PollToEventLatency.Record(Math.Max(0, (now - received).TotalMilliseconds), type);
+        }
     }
 
     public async Task<StoryState> HandOverAsync(string survivorId)

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using LiveNews.Grains.Telemetry;
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
@@ -121,6 +123,7 @@ public sealed partial class WebhookEndpointGrain : Grain, IWebhookEndpointGrain,
             Sequence = storyEvent.Sequence,
             Body = WebhookPayload.Render(storyEvent, S.Format),
             NextAttemptAt = now + _policy.FirstDelay,
+            TraceParent = storyEvent.TraceParent,
         });
         while (S.Outbox.Count > Math.Max(1, _options.MaxPending))
         {
@@ -304,6 +307,10 @@ public sealed partial class WebhookEndpointGrain : Grain, IWebhookEndpointGrain,
 
     private async Task AttemptAsync(WebhookMessage message, CancellationToken cancellationToken)
     {
+        ActivityContext.TryParse(message.TraceParent, null, out var parent);
+        using var activity = LiveNewsTelemetry.Source.StartActivity("webhook.deliver", ActivityKind.Producer, parent);
+        activity?.SetTag("livenews.webhook.id", EndpointId);
+        activity?.SetTag("livenews.webhook.message_id", message.Id);
         var now = _time.GetUtcNow();
         var secrets = S.Secrets.Where(s => s.ExpiresAt is null || s.ExpiresAt > now).Select(s => s.Secret).ToList();
         var result = await _sender.SendAsync(new Uri(S.Url!), message.Id, message.Body, secrets, cancellationToken);
@@ -344,6 +351,15 @@ public sealed partial class WebhookEndpointGrain : Grain, IWebhookEndpointGrain,
         }
 
         AddLog(message, end, decision.Outcome, result.StatusCode, result.Latency, result.Error, decision.NextAttemptAt);
+        var outcome = new KeyValuePair<string, object?>("outcome", decision.Outcome.ToString());
+        LiveNewsTelemetry.WebhookDeliveries.Add(1, outcome);
+        activity?.SetTag("livenews.webhook.outcome", decision.Outcome.ToString());
+        if (!result.Succeeded)
+        {
+            LiveNewsTelemetry.WebhookFailures.Add(1, outcome);
+            activity?.SetStatus(ActivityStatusCode.Error, result.Error);
+        }
+
         await SaveAsync();
         if (decision.Outcome == WebhookAttemptOutcome.Disabled)
         {

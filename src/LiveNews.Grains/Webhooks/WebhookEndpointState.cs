@@ -69,4 +69,7 @@ public sealed class WebhookMessage
     [Id(7)] public DateTimeOffset NextAttemptAt { get; set; }
 
     [Id(8)] public bool Manual { get; set; }
+
+    /// <summary>The trace of the story event, so each delivery joins it.</summary>
+    [Id(9)] public string? TraceParent { get; set; }
 }

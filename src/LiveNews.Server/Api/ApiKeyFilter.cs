@@ -12,7 +12,7 @@ public sealed class ApiKeyFilter(IOptions<ApiKeyOptions> options) : IEndpointFil
     {
         var expected = options.Value.Key;
         var given = context.HttpContext.Request.Headers[ApiKeyOptions.HeaderName].ToString();
-        if (expected.Length == 0 || !FixedTimeEquals(given, expected))
+        if (!Matches(given, expected))
         {
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status401Unauthorized,
@@ -23,6 +23,7 @@ public sealed class ApiKeyFilter(IOptions<ApiKeyOptions> options) : IEndpointFil
         return await next(context);
     }
 
-    private static bool FixedTimeEquals(string given, string expected) =>
-        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected));
+    /// <summary>True when a key is configured and <paramref name="given"/> is it (compared in constant time).</summary>
+    internal static bool Matches(string given, string expected) =>
+        expected.Length > 0 && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected));
 }

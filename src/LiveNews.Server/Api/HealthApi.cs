@@ -1,11 +1,14 @@
-using LiveNews.Abstractions.Grains;
+using LiveNews.Grains.Health;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Orleans.Runtime;
 
 namespace LiveNews.Server.Api;
 
-/// <summary>/healthz (the process answers) and /readyz (the silo answers grain calls).</summary>
+/// <summary>/healthz (the process answers) and /readyz (this silo is active and grain storage answers).</summary>
 public static class HealthApi
 {
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
+
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", () => TypedResults.Text("ok")).WithTags("Health");
@@ -13,16 +16,23 @@ public static class HealthApi
         return app;
     }
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> ReadyAsync(IGrainFactory grains, CancellationToken cancellationToken)
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> ReadyAsync(IGrainFactory grains, IServiceProvider services, CancellationToken cancellationToken)
     {
+        var local = services.GetRequiredService<ILocalSiloDetails>();
+        var status = services.GetRequiredService<IClusterMembershipService>().CurrentSnapshot.GetSiloStatus(local.SiloAddress);
+        if (status != SiloStatus.Active)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready", detail: $"the silo is {status}");
+        }
+
         try
         {
-            await grains.GetGrain<IStoryCatalogGrain>(0).CountAsync().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+            await grains.GetGrain<IHealthProbeGrain>(local.SiloAddress.ToParsableString()).CheckAsync().WaitAsync(ProbeTimeout, cancellationToken);
             return TypedResults.Text("ready");
         }
-        catch (Exception ex) when (ex is TimeoutException or OrleansException or InvalidOperationException)
+        catch (Exception ex) when (ex is TimeoutException or OrleansException or InvalidOperationException or System.Net.Sockets.SocketException)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready", detail: ex.Message);
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready", detail: "grain storage did not answer: " + ex.Message);
         }
     }
 }

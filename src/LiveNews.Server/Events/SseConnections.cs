@@ -16,9 +16,17 @@ public sealed class SseConnections
     /// <summary>A token that fires when connections are dropped.</summary>
     public CancellationToken DropToken => Volatile.Read(ref _drop).Token;
 
-    internal void Opened() => Interlocked.Increment(ref _count);
+    internal void Opened()
+    {
+        Interlocked.Increment(ref _count);
+        LiveNews.Grains.Telemetry.LiveNewsTelemetry.SseClients.Add(1);
+    }
 
-    internal void Closed() => Interlocked.Decrement(ref _count);
+    internal void Closed()
+    {
+        Interlocked.Decrement(ref _count);
+        LiveNews.Grains.Telemetry.LiveNewsTelemetry.SseClients.Add(-1);
+    }
 
     /// <summary>Ends every open SSE response; clients reconnect.</summary>
     public void DropAll()

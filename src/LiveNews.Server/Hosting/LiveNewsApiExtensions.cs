@@ -5,6 +5,7 @@ using LiveNews.Feeds.Fetching;
 using LiveNews.Feeds.Polling;
 using LiveNews.Feeds.Safety;
 using Scalar.AspNetCore;
+using Orleans.Dashboard;
 using LiveNews.Server.Ingestion;
 
 namespace LiveNews.Server.Hosting;
@@ -24,6 +25,7 @@ public static class LiveNewsApiExtensions
         });
         builder.Services.AddHostedService<ApiKeyStartup>();
         builder.Services.AddSingleton<ApiKeyFilter>();
+        builder.Services.AddSingleton<OperatorKeyFilter>();
         builder.Services.AddSingleton<ArticleIngestor>();
         builder.Services.AddProblemDetails();
         builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
@@ -71,6 +73,12 @@ public static class LiveNewsApiExtensions
         app.MapEventsApi();
         app.MapFeedsApi();
         app.MapWebhooksApi();
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        if (app.Configuration.GetValue(LiveNewsSiloExtensions.OrleansDashboardKey, true))
+        {
+            app.MapOrleansDashboard("/orleans").AddEndpointFilter<OperatorKeyFilter>().ExcludeFromDescription();
+        }
+
         app.MapGet("/demo/feed.xml", (DemoFeed feed) => TypedResults.Text(feed.Render(), "application/rss+xml", System.Text.Encoding.UTF8)).ExcludeFromDescription();
         return app;
     }

@@ -8,6 +8,7 @@ public static class LiveNewsApp
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder);
+        builder.AddLiveNewsTelemetry();
         builder.AddLiveNewsSilo();
         builder.AddLiveNewsApi();
 

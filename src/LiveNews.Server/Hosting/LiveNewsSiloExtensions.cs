@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using LiveNews.Abstractions;
 using LiveNews.Grains.Hosting;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using StackExchange.Redis;
 
 namespace LiveNews.Server.Hosting;
@@ -17,6 +18,9 @@ public static class LiveNewsSiloExtensions
 {
     /// <summary>The configuration key of the Redis connection string that selects the Redis profile.</summary>
     public const string RedisKey = "LiveNews:Redis";
+
+    /// <summary>Turns the Orleans dashboard (under /orleans, behind the API key) on or off.</summary>
+    public const string OrleansDashboardKey = "LiveNews:OrleansDashboard:Enabled";
 
     /// <summary>Adds the LiveNews silo and the engine's services to a host.</summary>
     public static IHostApplicationBuilder AddLiveNewsSilo(this IHostApplicationBuilder builder)
@@ -47,6 +51,17 @@ public static class LiveNewsSiloExtensions
             }
 
             orleans.AddLiveNewsGrains(builder.Configuration);
+            orleans.AddActivityPropagation();
+            if (builder.Configuration.GetValue(OrleansDashboardKey, true))
+            {
+                orleans.AddDashboard();
+            }
+
+            if (KubernetesHosting.IsKubernetes(builder.Configuration))
+            {
+                orleans.UseKubernetesHosting();
+            }
+
             orleans.Configure<ClusterMembershipOptions>(o => o.DefunctSiloCleanupPeriod = TimeSpan.FromMinutes(1));
         });
         return builder;

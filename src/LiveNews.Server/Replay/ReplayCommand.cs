@@ -55,6 +55,7 @@ public static class ReplayCommand
         builder.Configuration["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning";
         builder.Configuration["Logging:LogLevel:Polly"] = "Error";
         builder.Configuration["Logging:LogLevel:Orleans"] = "Error";
+        builder.Configuration[LiveNewsSiloExtensions.OrleansDashboardKey] = "false";
         builder.AddLiveNewsSilo();
         builder.Services.AddSingleton<ArticleIngestor>();
         using var host = builder.Build();

@@ -7,7 +7,7 @@ namespace LiveNews.Server.Tests.Feeds;
 [Collection(ServerCollection.Name)]
 public class FeedsApiTests(ServerFixture server)
 {
-    private static string Rss(string tag, params (string Guid, string Title, string Text)[] items) =>
+    internal static string Rss(string tag, params (string Guid, string Title, string Text)[] items) =>
         "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>" + tag + " Gazette</title><link>http://gazette.example/</link>"
         + string.Concat(items.Select(i => $"<item><guid>{i.Guid}</guid><title>{i.Title}</title><link>http://gazette.example/{i.Guid}</link><pubDate>Tue, 18 Feb 2025 08:30:00 GMT</pubDate><description><![CDATA[<p>{i.Text}</p>]]></description></item>"))
         + "</channel></rss>";

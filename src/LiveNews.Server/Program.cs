@@ -7,6 +7,11 @@ if (args.Length > 0 && args[0] == "replay")
     return await ReplayCommand.RunAsync(args[1..], Console.Out, Console.Error);
 }
 
+if (args.Length > 0 && args[0] == "probe")
+{
+    return await LiveNews.Server.Probe.ProbeCommand.RunAsync(args[1..], Console.Error);
+}
+
 if (args.Length > 0 && args[0] == "feed-check")
 {
     return await FeedCheckCommand.RunAsync(args[1..], Console.Out);

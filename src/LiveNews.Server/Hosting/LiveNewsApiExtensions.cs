@@ -24,6 +24,7 @@ public static class LiveNewsApiExtensions
             o.Generated = generated;
         });
         builder.Services.AddHostedService<ApiKeyStartup>();
+        builder.Services.AddHostedService<ConfigurationCheck>();
         builder.Services.AddSingleton<ApiKeyFilter>();
         builder.Services.AddSingleton<OperatorKeyFilter>();
         builder.Services.AddSingleton<ArticleIngestor>();

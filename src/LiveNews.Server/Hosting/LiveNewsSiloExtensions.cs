@@ -4,6 +4,7 @@ using LiveNews.Abstractions;
 using LiveNews.Grains.Hosting;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using LiveNews.Streaming.Redis;
 using StackExchange.Redis;
 
 namespace LiveNews.Server.Hosting;
@@ -67,7 +68,10 @@ public static class LiveNewsSiloExtensions
         return builder;
     }
 
-    /// <summary>The Redis profile's providers. Streams stay in memory until the durable Redis stream provider lands.</summary>
+    /// <summary>
+    /// The Redis profile's providers: clustering, grain storage, reminders, and the "stories" stream on
+    /// Redis Streams (durable: consumers resume after a failover, and new nodes backfill their SSE log).
+    /// </summary>
     public static ISiloBuilder AddLiveNewsRedisProviders(this ISiloBuilder orleans, string connectionString)
     {
         ConfigurationOptions Options()
@@ -81,7 +85,11 @@ public static class LiveNewsSiloExtensions
         orleans.AddRedisGrainStorage(LiveNewsGrainsHosting.StorageName, o => o.ConfigurationOptions = Options());
         orleans.AddRedisGrainStorage("PubSubStore", o => o.ConfigurationOptions = Options());
         orleans.UseRedisReminderService(o => o.ConfigurationOptions = Options());
-        orleans.AddMemoryStreams(StreamNames.Provider);
+        orleans.AddRedisStreams(StreamNames.Provider, o =>
+        {
+            o.ConnectionString = connectionString;
+            o.KeyPrefix = "livenews-streams";
+        });
         return orleans;
     }
 

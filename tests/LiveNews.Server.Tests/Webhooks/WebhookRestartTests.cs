@@ -3,14 +3,9 @@ using System.Text.Json;
 using LiveNews.Abstractions.Contracts;
 using LiveNews.Abstractions.Contracts.Webhooks;
 using LiveNews.Grains.Tests.Webhooks;
-using LiveNews.Server.Hosting;
 using LiveNews.Server.Tests.Hosting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using LiveNews.Tests.Shared;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveNews.Server.Tests.Webhooks;
 
@@ -24,36 +19,19 @@ public sealed class WebhookRestartTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<(WebApplication App, HttpClient Client)> StartNodeAsync(RedisServer redis, string clusterId)
+    private static readonly Dictionary<string, string> Settings = new()
     {
-        var app = LiveNewsApp.Build([], builder =>
-        {
-            var c = builder.Configuration;
-            c["LiveNews:ApiKey"] = ServerFixture.ApiKey;
-            c["LiveNews:Demo:Enabled"] = "false";
-            c[LiveNewsSiloExtensions.RedisKey] = redis.ConnectionString;
-            c["LiveNews:Silo:ClusterId"] = clusterId;
-            c["LiveNews:Silo:ServiceId"] = clusterId;
-            c["LiveNews:Silo:SiloPort"] = "0";
-            c["LiveNews:Silo:GatewayPort"] = "0";
-            c["LiveNews:Silo:AdvertisedAddress"] = "127.0.0.1";
-            c["LiveNews:Webhooks:AllowPrivateAddresses"] = "true";
-            c["LiveNews:Webhooks:Timeout"] = "00:00:02";
-            string[] schedule = ["00:00:00", "00:00:00.2", "00:00:00.5", "00:00:01", "00:00:02", "00:00:05", "00:00:10", "00:00:30"];
-            for (var i = 0; i < schedule.Length; i++)
-            {
-                c[$"LiveNews:Webhooks:RetrySchedule:{i}"] = schedule[i];
-            }
-
-            c["Logging:LogLevel:Default"] = "Warning";
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-        });
-        await app.StartAsync(Ct);
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
-        client.DefaultRequestHeaders.Add("X-Api-Key", ServerFixture.ApiKey);
-        return (app, client);
-    }
+        ["LiveNews:Webhooks:AllowPrivateAddresses"] = "true",
+        ["LiveNews:Webhooks:Timeout"] = "00:00:02",
+        ["LiveNews:Webhooks:RetrySchedule:0"] = "00:00:00",
+        ["LiveNews:Webhooks:RetrySchedule:1"] = "00:00:00.2",
+        ["LiveNews:Webhooks:RetrySchedule:2"] = "00:00:00.5",
+        ["LiveNews:Webhooks:RetrySchedule:3"] = "00:00:01",
+        ["LiveNews:Webhooks:RetrySchedule:4"] = "00:00:02",
+        ["LiveNews:Webhooks:RetrySchedule:5"] = "00:00:05",
+        ["LiveNews:Webhooks:RetrySchedule:6"] = "00:00:10",
+        ["LiveNews:Webhooks:RetrySchedule:7"] = "00:00:30",
+    };
 
     [Fact]
     public async Task Restart_ResumesPendingDeliveries_NoneLost()
@@ -76,7 +54,8 @@ public sealed class WebhookRestartTests
         var tag = "Restart" + Guid.NewGuid().ToString("N")[..6];
 
         // Node A queues three alerts while the receiver is down.
-        var (nodeA, clientA) = await StartNodeAsync(redis, clusterId);
+        var nodeA = await RedisProfileNode.StartAsync(redis, clusterId, Settings);
+        var clientA = nodeA.Client;
         WebhookCreated created;
         var articleIds = new List<string>();
         try
@@ -103,36 +82,26 @@ public sealed class WebhookRestartTests
         }
         finally
         {
-            await nodeA.StopAsync(Ct);
             await nodeA.DisposeAsync();
-            clientA.Dispose();
         }
 
         // The receiver recovers; node B, a new process on the same Redis, picks the outbox up.
         var failedBeforeRestart = receiver.Received.Count;
         Assert.True(failedBeforeRestart >= 1);
         down = false;
-        var (nodeB, clientB) = await StartNodeAsync(redis, clusterId);
-        try
+        await using var nodeB = await RedisProfileNode.StartAsync(redis, clusterId, Settings);
+        var clientB = nodeB.Client;
+        await receiver.WaitForAsync(_ => succeeded.Count >= 3, Patience);
+        var delivered = receiver.Received.Where(r => succeeded.Contains(r.Index)).ToList();
+        Assert.Equal(articleIds, delivered.Select(r =>
         {
-            await receiver.WaitForAsync(_ => succeeded.Count >= 3, Patience);
-            var delivered = receiver.Received.Where(r => succeeded.Contains(r.Index)).ToList();
-            Assert.Equal(articleIds, delivered.Select(r =>
-            {
-                using var doc = JsonDocument.Parse(r.Body);
-                return doc.RootElement.GetProperty("articleId").GetString();
-            }));
-            Assert.All(receiver.Received, r => Assert.True(StandardWebhooksVerifier.Verify(created.Secret, r), "signature"));
-            var endpoint = await WaitForEndpointAsync(clientB, created.Endpoint.Id, e => e.Delivered == 3);
-            Assert.Equal(0, endpoint.Pending);
-            Assert.Null(endpoint.FailingSince);
-        }
-        finally
-        {
-            await nodeB.StopAsync(Ct);
-            await nodeB.DisposeAsync();
-            clientB.Dispose();
-        }
+            using var doc = JsonDocument.Parse(r.Body);
+            return doc.RootElement.GetProperty("articleId").GetString();
+        }));
+        Assert.All(receiver.Received, r => Assert.True(StandardWebhooksVerifier.Verify(created.Secret, r), "signature"));
+        var endpoint = await WaitForEndpointAsync(clientB, created.Endpoint.Id, e => e.Delivered == 3);
+        Assert.Equal(0, endpoint.Pending);
+        Assert.Null(endpoint.FailingSince);
     }
 
     private static async Task<WebhookEndpointInfo> WaitForEndpointAsync(HttpClient client, string id, Func<WebhookEndpointInfo, bool> condition)

@@ -2,13 +2,13 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
 
-namespace LiveNews.Server.Tests.Hosting;
+namespace LiveNews.Tests.Shared;
 
 /// <summary>
 /// A throwaway redis-server (Debian's package) on a free loopback port, with no persistence to disk;
 /// killed when disposed. CI installs redis-server; a machine without it fails these tests with a clear message.
 /// </summary>
-public sealed class RedisServer : IAsyncDisposable
+internal sealed class RedisServer : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly string _directory;
@@ -29,7 +29,10 @@ public sealed class RedisServer : IAsyncDisposable
     {
         var executable = new[] { "/usr/bin/redis-server", "/usr/local/bin/redis-server" }.FirstOrDefault(File.Exists)
             ?? throw new InvalidOperationException("redis-server is not installed (apt-get install redis-server); the Redis profile tests need it.");
-        var port = LiveNews.Server.Hosting.FreePort.Next();
+        var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
         var directory = Directory.CreateTempSubdirectory("livenews-redis-").FullName;
         var start = new ProcessStartInfo(executable)
         {

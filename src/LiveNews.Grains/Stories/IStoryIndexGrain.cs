@@ -14,4 +14,7 @@ public interface IStoryIndexGrain : IGrainWithIntegerKey
 
     /// <summary>Live stories in the index.</summary>
     Task<int> CountAsync();
+
+    /// <summary>Writes the index's snapshot now if it changed (it is also written a few seconds after each change).</summary>
+    Task SaveAsync();
 }

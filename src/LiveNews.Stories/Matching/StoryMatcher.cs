@@ -50,6 +50,52 @@ public sealed class StoryMatcher
         return current;
     }
 
+    /// <summary>A copy of everything learned so far (profiles are copied, so the matcher may go on).</summary>
+    public StoryMatcherSnapshot ToSnapshot() => new()
+    {
+        Documents = Statistics.Documents,
+        DocumentFrequency = new Dictionary<string, int>(Statistics.DocumentFrequencies, StringComparer.Ordinal),
+        Stories = _stories.Values.OrderBy(p => p.Ordinal).Select(p => new StoryProfile
+        {
+            StoryId = p.StoryId,
+            Centroid = new Dictionary<string, float>(p.Centroid, StringComparer.Ordinal),
+            GroupNorms = (double[])p.GroupNorms.Clone(),
+            Entities = new Dictionary<string, int>(p.Entities, StringComparer.Ordinal),
+            Members = p.Members,
+            Ordinal = p.Ordinal,
+            FirstPublished = p.FirstPublished,
+            LastPublished = p.LastPublished,
+        }).ToList(),
+        StoryOfArticle = new Dictionary<string, string>(_storyOfArticle, StringComparer.Ordinal),
+        MergedInto = new Dictionary<string, string>(_mergedInto, StringComparer.Ordinal),
+        Opened = _opened,
+    };
+
+    /// <summary>A matcher that carries on from <paramref name="snapshot"/> (its inverted index rebuilt).</summary>
+    public static StoryMatcher FromSnapshot(StoryMatcherSnapshot snapshot, StoryEngineOptions? options = null)
+    {
+        var matcher = new StoryMatcher(options);
+        matcher.Statistics.Restore(snapshot.Documents, snapshot.DocumentFrequency);
+        foreach (var profile in snapshot.Stories.OrderBy(p => p.LastPublished).ThenBy(p => p.Ordinal))
+        {
+            matcher._stories[profile.StoryId] = profile;
+            matcher.Index(profile);
+        }
+
+        foreach (var (article, story) in snapshot.StoryOfArticle)
+        {
+            matcher._storyOfArticle[article] = story;
+        }
+
+        foreach (var (absorbed, survivor) in snapshot.MergedInto)
+        {
+            matcher._mergedInto[absorbed] = survivor;
+        }
+
+        matcher._opened = snapshot.Opened;
+        return matcher;
+    }
+
     /// <summary>The profile of a story, or null.</summary>
     public StoryProfile? GetProfile(string storyId) => _stories.GetValueOrDefault(storyId);
 

@@ -21,6 +21,21 @@ public sealed class TermStatistics
         }
     }
 
+    /// <summary>The document frequencies (for a snapshot).</summary>
+    public IReadOnlyDictionary<string, int> DocumentFrequencies => _documentFrequency;
+
+    /// <summary>Replaces what was learned with a snapshot's counts.</summary>
+    public void Restore(int documents, IReadOnlyDictionary<string, int> documentFrequency)
+    {
+        _documentFrequency.Clear();
+        foreach (var (term, count) in documentFrequency)
+        {
+            _documentFrequency[term] = count;
+        }
+
+        Documents = documents;
+    }
+
     /// <summary>Smoothed inverse document frequency; an unseen term gets the highest.</summary>
     public double Idf(string term)
     {

@@ -12,7 +12,7 @@ namespace LiveNews.Grains.Tests.Stories;
 [Collection(ClusterCollection.Name)]
 public class StoryPipelineTests(ClusterFixture fixture)
 {
-    private static ArticleVersion ToVersion(ArticleInput input, string prefix) => new()
+    internal static ArticleVersion ToVersion(ArticleInput input, string prefix) => new()
     {
         Id = prefix + input.Id,
         Source = input.Source,

@@ -1,0 +1,22 @@
+namespace LiveNews.Stories.Matching;
+
+/// <summary>
+/// Everything a <see cref="StoryMatcher"/> has learned, as plain data, so that its owner can persist it
+/// and a new owner (after a restart or a failover) can carry on: document frequencies, story profiles,
+/// which story each article went to, and which stories were merged into which. The inverted index is not
+/// kept: it is rebuilt from the profiles.
+/// </summary>
+public sealed class StoryMatcherSnapshot
+{
+    public int Documents { get; set; }
+
+    public Dictionary<string, int> DocumentFrequency { get; set; } = new(StringComparer.Ordinal);
+
+    public List<StoryProfile> Stories { get; set; } = [];
+
+    public Dictionary<string, string> StoryOfArticle { get; set; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, string> MergedInto { get; set; } = new(StringComparer.Ordinal);
+
+    public long Opened { get; set; }
+}

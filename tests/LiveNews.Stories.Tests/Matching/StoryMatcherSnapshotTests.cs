@@ -1,0 +1,61 @@
+using System.Text.Json;
+using LiveNews.Stories.Analysis;
+using LiveNews.Stories.Matching;
+
+namespace LiveNews.Stories.Tests.Matching;
+
+public class StoryMatcherSnapshotTests
+{
+    [Fact]
+    public void FromSnapshot_CarriesOnExactlyAsTheOriginal()
+    {
+        var articles = CorpusReader.Read(LiveNews.Tests.Shared.Fixtures.Path("corpus", "stories-dev", "wikinews-dev.jsonl"));
+        var analyzer = new ArticleAnalyzer();
+        var analysed = articles.Select(a => analyzer.Analyze(a)).ToList();
+        var half = analysed.Count / 2;
+
+        var original = new StoryMatcher();
+        foreach (var article in analysed.Take(half))
+        {
+            original.Decide(article, "s-" + article.Id);
+        }
+
+        // Through JSON, as grain storage keeps it.
+        var json = JsonSerializer.Serialize(original.ToSnapshot());
+        var restored = StoryMatcher.FromSnapshot(JsonSerializer.Deserialize<StoryMatcherSnapshot>(json)!);
+
+        Assert.Equal(original.StoryCount, restored.StoryCount);
+        Assert.Equal(original.Statistics.Documents, restored.Statistics.Documents);
+        Assert.Equal(original.StoryOfArticle(analysed[0].Id), restored.StoryOfArticle(analysed[0].Id));
+
+        var differences = 0;
+        foreach (var article in analysed.Skip(half))
+        {
+            var a = original.Decide(article, "s-" + article.Id);
+            var b = restored.Decide(article, "s-" + article.Id);
+            if (a.StoryId != b.StoryId || a.Opens != b.Opens || !a.Absorbed.SequenceEqual(b.Absorbed))
+            {
+                differences++;
+            }
+        }
+
+        Assert.Equal(0, differences);
+        Assert.Equal(original.StoryCount, restored.StoryCount);
+    }
+
+    [Fact]
+    public void Snapshot_IsACopy_TheMatcherGoesOnWithoutChangingIt()
+    {
+        var analyzer = new ArticleAnalyzer();
+        var seeds = CorpusReader.Seeds().Select(s => analyzer.Analyze(s)).ToList();
+        var matcher = new StoryMatcher();
+        matcher.Decide(seeds[0], "s-first");
+        var snapshot = matcher.ToSnapshot();
+        var members = snapshot.Stories[0].Members;
+
+        matcher.Decide(seeds[1], "s-second");
+
+        Assert.Equal(members, snapshot.Stories[0].Members);
+        Assert.Single(snapshot.StoryOfArticle.Keys, k => !k.Contains('#', StringComparison.Ordinal));
+    }
+}

@@ -17,6 +17,9 @@ public class ClusterFixture : IAsyncLifetime
     {
     }
 
+    /// <summary>Silos in the cluster.</summary>
+    protected virtual short Silos => 2;
+
     /// <summary>More silo configuration (a fixture's own options).</summary>
     protected virtual void ConfigureSilo(ISiloBuilder silo)
     {
@@ -24,7 +27,7 @@ public class ClusterFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var builder = new InProcessTestClusterBuilder(initialSilosCount: 2);
+        var builder = new InProcessTestClusterBuilder(initialSilosCount: Silos);
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddLiveNewsInMemoryProviders().AddLiveNewsGrains();

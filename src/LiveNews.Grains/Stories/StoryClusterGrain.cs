@@ -13,7 +13,9 @@ namespace LiveNews.Grains.Stories;
 
 /// <summary>
 /// One story. Applies each incoming version with the engine's <see cref="LiveNews.Stories.Engine.StoryState"/>,
-/// persists, then publishes the event on the "stories" stream and tells the catalog.
+/// persists the story together with the new event (an outbox), then publishes the event on the
+/// "stories" stream and tells the catalog. Events whose publication did not complete are published first
+/// on the next call or activation.
 /// </summary>
 public sealed class StoryClusterGrain : Grain, IStoryClusterGrain, IStoryClusterWriterGrain
 {
@@ -31,8 +33,32 @@ public sealed class StoryClusterGrain : Grain, IStoryClusterGrain, IStoryCluster
         _time = time;
     }
 
+    private bool _outboxChanged;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await PublishUnpublishedAsync();
+        }
+        catch (Exception ex) when (ex is OrleansException or TimeoutException or InvalidOperationException)
+        {
+            // The stream is not reachable now: the outbox stays and goes first on the next write.
+        }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_outboxChanged && _state.State.Unpublished.Count == 0 && reason.ReasonCode != DeactivationReasonCode.ShuttingDown)
+        {
+            // Record that everything was published, so the next activation publishes nothing again.
+            await _state.WriteStateAsync(cancellationToken);
+        }
+    }
+
     public async Task<StoryEvent> AddVersionAsync(Immutable<AnalysedArticle> article, DateTimeOffset? receivedAt)
     {
+        await PublishUnpublishedAsync();
         var story = _state.State.Story;
         if (string.IsNullOrEmpty(story.Id))
         {
@@ -42,19 +68,21 @@ public sealed class StoryClusterGrain : Grain, IStoryClusterGrain, IStoryCluster
         using var activity = LiveNewsTelemetry.Source.StartActivity("story.event");
         var now = _time.GetUtcNow();
         var update = story.Apply(article.Value, now, _options);
-        await _state.WriteStateAsync();
 
         var evt = StoryEventMapper.ToEvent(story, update, article.Value.Id, now, receivedAt) with { TraceParent = Activity.Current?.Id };
+        _state.State.Unpublished.Add(evt);
+        await _state.WriteStateAsync();
         activity?.SetTag("livenews.story.id", evt.StoryId);
         activity?.SetTag("livenews.event.type", evt.Type.ToString());
         activity?.SetTag("livenews.article.id", evt.ArticleId);
-        await PublishAsync(evt, story);
+        await PublishUnpublishedAsync();
         Record(evt, now);
         return evt;
     }
 
     public async Task<StoryEvent> AbsorbAsync(string[] storyIds)
     {
+        await PublishUnpublishedAsync();
         var story = _state.State.Story;
         var now = _time.GetUtcNow();
         var absorbed = new List<string>(storyIds.Length);
@@ -78,8 +106,9 @@ public sealed class StoryClusterGrain : Grain, IStoryClusterGrain, IStoryCluster
             Absorbed = [.. absorbed],
             At = now,
         };
+        _state.State.Unpublished.Add(evt with { TraceParent = Activity.Current?.Id });
         await _state.WriteStateAsync();
-        await PublishAsync(evt with { TraceParent = Activity.Current?.Id }, story);
+        await PublishUnpublishedAsync();
         Record(evt, now);
         return evt;
     }
@@ -134,12 +163,28 @@ public sealed class StoryClusterGrain : Grain, IStoryClusterGrain, IStoryCluster
         return story;
     }
 
-    private async Task PublishAsync(StoryEvent evt, StoryState story)
+    /// <summary>Publishes the outbox in order; an event leaves it only once the stream has taken it.</summary>
+    private async Task PublishUnpublishedAsync()
     {
+        var outbox = _state.State.Unpublished;
+        if (outbox.Count == 0)
+        {
+            return;
+        }
+
         var stream = this.GetStreamProvider(StreamNames.Provider)
             .GetStream<StoryEvent>(StreamId.Create(StreamNames.StoriesNamespace, StreamNames.AllStoriesKey));
-        await stream.OnNextAsync(evt);
-        await GrainFactory.GetGrain<IStoryCatalogGrain>(0).UpsertAsync(StoryEventMapper.ToSummary(story));
+        while (outbox.Count > 0)
+        {
+            await stream.OnNextAsync(outbox[0]);
+            outbox.RemoveAt(0);
+            _outboxChanged = true;
+        }
+
+        if (_state.State.Story.Exists)
+        {
+            await GrainFactory.GetGrain<IStoryCatalogGrain>(0).UpsertAsync(StoryEventMapper.ToSummary(_state.State.Story));
+        }
     }
 
     public Task<StorySnapshot?> GetSnapshotAsync()

@@ -12,6 +12,20 @@ namespace LiveNews.Grains.Tests.Stories;
 [Collection(ClusterCollection.Name)]
 public class StoryPipelineTests(ClusterFixture fixture)
 {
+    /// <summary>Collects the events of the articles whose ids start with <paramref name="prefix"/>, from the stories stream.</summary>
+    internal static Task<StreamSubscriptionHandle<StoryEvent>> CollectAsync(IClusterClient client, string prefix, ConcurrentQueue<StoryEvent> into) =>
+        client.GetStreamProvider(StreamNames.Provider)
+            .GetStream<StoryEvent>(StreamId.Create(StreamNames.StoriesNamespace, StreamNames.AllStoriesKey))
+            .SubscribeAsync((evt, _) =>
+            {
+                if (evt.ArticleId?.StartsWith(prefix, StringComparison.Ordinal) == true)
+                {
+                    into.Enqueue(evt);
+                }
+
+                return Task.CompletedTask;
+            });
+
     internal static ArticleVersion ToVersion(ArticleInput input, string prefix) => new()
     {
         Id = prefix + input.Id,
@@ -27,17 +41,7 @@ public class StoryPipelineTests(ClusterFixture fixture)
     {
         var prefix = "pipeline-" + Guid.NewGuid().ToString("N")[..6] + "-";
         var received = new ConcurrentQueue<StoryEvent>();
-        var stream = fixture.Client.GetStreamProvider(StreamNames.Provider)
-            .GetStream<StoryEvent>(StreamId.Create(StreamNames.StoriesNamespace, StreamNames.AllStoriesKey));
-        var subscription = await stream.SubscribeAsync((evt, _) =>
-        {
-            if (evt.ArticleId?.StartsWith(prefix, StringComparison.Ordinal) == true)
-            {
-                received.Enqueue(evt);
-            }
-
-            return Task.CompletedTask;
-        });
+        var subscription = await CollectAsync(fixture.Client, prefix, received);
 
         var router = fixture.Client.GetGrain<IStoryRouterGrain>(0);
         var events = new List<StoryEvent>();

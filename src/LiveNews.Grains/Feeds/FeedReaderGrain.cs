@@ -18,6 +18,7 @@ namespace LiveNews.Grains.Feeds;
 /// article versions for the story router, and keeps its health for operators. Fetching, parsing and
 /// scheduling live in LiveNews.Feeds.
 /// </summary>
+[Orleans.Placement.RandomPlacement] // spread over the cluster, whichever node took the subscription
 public sealed partial class FeedReaderGrain : Grain, IFeedReaderGrain, IRemindable
 {
     private const string ReminderName = "poll";

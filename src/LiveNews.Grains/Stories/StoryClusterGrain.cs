@@ -15,8 +15,11 @@ namespace LiveNews.Grains.Stories;
 /// One story. Applies each incoming version with the engine's <see cref="LiveNews.Stories.Engine.StoryState"/>,
 /// persists the story together with the new event (an outbox), then publishes the event on the
 /// "stories" stream and tells the catalog. Events whose publication did not complete are published first
-/// on the next call or activation.
+/// on the next call or activation. Placed at random: a story is usually created from a stateless router
+/// on the silo that took the article, and the default (resource-optimised) placement would keep most
+/// stories on the silos that take the most articles instead of spreading them over the cluster.
 /// </summary>
+[Orleans.Placement.RandomPlacement]
 public sealed class StoryClusterGrain : Grain, IStoryClusterGrain, IStoryClusterWriterGrain
 {
     private readonly IPersistentState<StoryClusterGrainState> _state;

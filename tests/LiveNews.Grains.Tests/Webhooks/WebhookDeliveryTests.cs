@@ -207,6 +207,7 @@ public sealed class WebhookDeliveryTests(WebhookClusterFixture fixture) : IAsync
         var (endpoint, secret) = await CreateAsync(AllTypes);
         await IngestAsync(0);
         var first = (await _receiver.WaitForAsync(r => r.Count >= 1, Patience))[0];
+        await WaitForAsync(endpoint, i => i.Delivered == 1); // finished, not still in flight
 
         Assert.True(await endpoint.RedeliverAsync(first.Id!));
         Assert.False(await endpoint.RedeliverAsync("msg_unknown"));

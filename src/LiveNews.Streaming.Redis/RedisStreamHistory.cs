@@ -21,30 +21,35 @@ public sealed partial class RedisStreamHistory(string name, RedisStreamOptions o
     {
         var database = (await RedisConnections.GetAsync(options.ConnectionString)).GetDatabase();
         var key = _keys.Queue(_mapper.GetQueueForStream(streamId));
-        var result = new List<(T, RedisStreamEntryId)>();
-        RedisValue? before = null;
-        while (result.Count < count)
+        var newestFirst = new List<List<(T, RedisStreamEntryId)>>();
+        var found = 0;
+        RedisValue max = "+";
+        while (found < count)
         {
-            var entries = await database.StreamRangeAsync(key, minId: "-", maxId: before ?? "+", count: Math.Min(500, count * 2), messageOrder: Order.Descending);
-            foreach (var entry in entries.Where(e => before is null || e.Id != before.Value))
+            // Pages backwards through the queue; "(" makes the bound exclusive.
+            var entries = await database.StreamRangeAsync(key, minId: "-", maxId: max, count: 500, messageOrder: Order.Descending);
+            foreach (var entry in entries)
             {
-                Collect(entry, streamId, result);
-                if (result.Count >= count)
+                var events = new List<(T, RedisStreamEntryId)>();
+                Collect(entry, streamId, events);
+                newestFirst.Add(events);
+                found += events.Count;
+                if (found >= count)
                 {
                     break;
                 }
             }
 
-            if (entries.Length < 2 || (before is { } b && entries[^1].Id == b))
+            if (entries.Length == 0)
             {
                 break;
             }
 
-            before = entries[^1].Id;
+            max = "(" + entries[^1].Id;
         }
 
-        result.Reverse();
-        return result;
+        var result = newestFirst.AsEnumerable().Reverse().SelectMany(e => e).ToList();
+        return result.Count > count ? result[^count..] : result;
     }
 
     /// <summary>The events of <paramref name="streamId"/> after entry <paramref name="after"/>, oldest first, at most <paramref name="count"/>.</summary>

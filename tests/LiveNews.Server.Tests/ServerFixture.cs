@@ -1,11 +1,5 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using System.Net.Http.Headers;
-using LiveNews.Server.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using LiveNews.Server.Tests.Hosting;
 
 namespace LiveNews.Server.Tests;
 
@@ -14,11 +8,11 @@ public sealed class ServerFixture : IAsyncLifetime
 {
     public const string ApiKey = "test-api-key-0123456789";
 
-    private WebApplication? _app;
+    private TestNode? _node;
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    public IServiceProvider Services => _app!.Services;
+    public IServiceProvider Services => _node!.App.Services;
 
     /// <summary>A client with no API key.</summary>
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
@@ -34,34 +28,26 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _app = LiveNewsApp.Build([], builder =>
+        var settings = new Dictionary<string, string>
         {
-            builder.Configuration["LiveNews:ApiKey"] = ApiKey;
-            builder.Configuration["LiveNews:Demo:Enabled"] = "false";
-            builder.Configuration["LiveNews:Feeds:AllowPrivateAddresses"] = "true";
-            builder.Configuration["LiveNews:Webhooks:AllowPrivateAddresses"] = "true";
-            builder.Configuration["LiveNews:Webhooks:Timeout"] = "00:00:02";
-            for (var i = 0; i < 8; i++)
-            {
-                builder.Configuration[$"LiveNews:Webhooks:RetrySchedule:{i}"] = i == 0 ? "00:00:00" : "00:00:00.05";
-            }
+            ["LiveNews:Feeds:AllowPrivateAddresses"] = "true",
+            ["LiveNews:Webhooks:AllowPrivateAddresses"] = "true",
+            ["LiveNews:Webhooks:Timeout"] = "00:00:02",
+        };
+        for (var i = 0; i < 8; i++)
+        {
+            settings[$"LiveNews:Webhooks:RetrySchedule:{i}"] = i == 0 ? "00:00:00" : "00:00:00.05";
+        }
 
-            builder.Configuration["LiveNews:Silo:SiloPort"] = "0";
-            builder.Configuration["LiveNews:Silo:GatewayPort"] = "0";
-            builder.Configuration["Logging:LogLevel:Default"] = "Warning";
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-        });
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address);
+        _node = await TestNode.StartAsync(settings);
+        BaseAddress = _node.Client.BaseAddress!;
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_app is not null)
+        if (_node is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await _node.DisposeAsync();
         }
     }
 }

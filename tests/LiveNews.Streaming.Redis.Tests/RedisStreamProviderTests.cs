@@ -63,21 +63,7 @@ public class RedisStreamProviderTests(RedisStreamFixture fixture)
         return cluster;
     }
 
-    private static async Task WaitForAsync(Func<bool> condition, string what)
-    {
-        using var cts = new CancellationTokenSource(Patience);
-        while (!condition())
-        {
-            try
-            {
-                await Task.Delay(25, cts.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                Assert.Fail("timed out waiting for " + what);
-            }
-        }
-    }
+    private static Task WaitForAsync(Func<bool> condition, string what) => Eventually.TrueAsync(condition, what, Patience, Ct);
 
     [Fact]
     public async Task ImplicitConsumer_GetsEveryEventInOrder()

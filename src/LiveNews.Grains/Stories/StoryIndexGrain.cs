@@ -90,7 +90,6 @@ public sealed class StoryIndexGrain : Grain, IStoryIndexGrain
 
         _dirty = false;
         _state.State.Snapshot = _matcher.ToSnapshot();
-        _state.State.Saves++;
         await _state.WriteStateAsync();
     }
 }
@@ -100,6 +99,4 @@ public sealed class StoryIndexGrain : Grain, IStoryIndexGrain
 public sealed class StoryIndexState
 {
     [Id(0)] public StoryMatcherSnapshot? Snapshot { get; set; }
-
-    [Id(1)] public long Saves { get; set; }
 }

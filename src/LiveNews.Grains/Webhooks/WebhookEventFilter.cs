@@ -1,7 +1,8 @@
-using System.Text;
 using LiveNews.Abstractions.Contracts;
 using LiveNews.Abstractions.Contracts.Webhooks;
 using LiveNews.Text.Entities;
+using LiveNews.Text.Normalization;
+using LiveNews.Text.Tokens;
 
 namespace LiveNews.Grains.Webhooks;
 
@@ -92,30 +93,6 @@ public static class WebhookEventFilter
         return false;
     }
 
-    /// <summary>Letters and digits runs (apostrophes and hyphens inside a word kept).</summary>
-    private static IEnumerable<string> Words(string text)
-    {
-        var sb = new StringBuilder();
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            var inner = (c is '\'' or '’' or '-') && sb.Length > 0 && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]);
-            if (char.IsLetterOrDigit(c) || inner)
-            {
-                sb.Append(c == '’' ? '\'' : c);
-                continue;
-            }
-
-            if (sb.Length > 0)
-            {
-                yield return sb.ToString();
-                sb.Clear();
-            }
-        }
-
-        if (sb.Length > 0)
-        {
-            yield return sb.ToString();
-        }
-    }
+    /// <summary>The words and numbers of a text, as LiveNews.Text tokenises it (possessives dropped, U.S. as US).</summary>
+    private static IEnumerable<string> Words(string text) => Tokenizer.Tokenize(TextNormalizer.Normalize(text)).Select(t => t.Text);
 }

@@ -1,3 +1,4 @@
+using LiveNews.Tests.Shared;
 using System.Text;
 using LiveNews.Abstractions.Contracts;
 using LiveNews.Abstractions.Grains;
@@ -23,23 +24,11 @@ public sealed class GeneratedFeeds : IFeedFetcher
     public Task<FetchResult> FetchAsync(Uri url, FetchConditions conditions, CancellationToken cancellationToken)
     {
         var story = url.Segments[^1];
-        var words = Words(story);
+        var words = MadeUpWords.From(story, 12);
         var rss = $"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>{story} gazette</title>"
             + $"<item><guid>{story}-1</guid><title>{story} {words[0]} {words[1]} {words[2]}</title><link>http://gazette.example/{story}</link>"
             + $"<pubDate>Mon, 23 Nov 2026 09:00:00 GMT</pubDate><description>The {story} {string.Join(' ', words[3..9])} said. {string.Join(' ', words[9..])}.</description></item></channel></rss>";
         return Task.FromResult(new FetchResult { Outcome = FetchOutcome.Fetched, StatusCode = 200, Body = Encoding.UTF8.GetBytes(rss), ContentType = "application/rss+xml", FinalUrl = url });
-    }
-
-    private static string[] Words(string seed)
-    {
-        const string consonants = "bdfgklmnprstvz";
-        const string vowels = "aeiou";
-        var bytes = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(seed));
-        return Enumerable.Range(0, 12).Select(w => string.Concat(Enumerable.Range(0, 3).Select(i =>
-        {
-            var b = bytes[((w * 3) + i) % bytes.Length] + w;
-            return $"{consonants[b % consonants.Length]}{vowels[(b / 7) % vowels.Length]}";
-        }))).ToArray();
     }
 }
 
@@ -64,12 +53,8 @@ public class ThreeSiloTests(ThreeSiloClusterFixture fixture) : IClassFixture<Thr
         var catalog = fixture.Client.GetGrain<IStoryCatalogGrain>(0);
         foreach (var name in names)
         {
-            var page = await catalog.ListAsync(new StoryQuery { Text = name, Take = 5 });
-            for (var wait = 0; page.Stories.Length == 0 && wait < 200; wait++)
-            {
-                await Task.Delay(25, TestContext.Current.CancellationToken); // the catalog is told one-way
-                page = await catalog.ListAsync(new StoryQuery { Text = name, Take = 5 });
-            }
+            var page = await Eventually.ValueAsync( // the catalog is told one-way
+                () => catalog.ListAsync(new StoryQuery { Text = name, Take = 5 }), p => p.Stories.Length > 0, $"the story of {name}", TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
 
             var story = Assert.Single(page.Stories);
             Assert.True(story.Headline?.Contains(name, StringComparison.Ordinal) == true, $"{name}: {story.Headline}");

@@ -1,3 +1,4 @@
+using LiveNews.Tests.Shared;
 using System.Collections.Concurrent;
 using LiveNews.Abstractions.Contracts;
 using LiveNews.Abstractions.Grains;
@@ -42,11 +43,7 @@ public class StoryOutboxTests(FailingPublishClusterFixture fixture) : IClassFixt
         var retry = await router.IngestAsync(seed);
         Assert.Equal(StoryEventType.Duplicate, retry[0].Type);
 
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (received.Count < 2)
-        {
-            await Task.Delay(20, cts.Token);
-        }
+        await Eventually.TrueAsync(() => received.Count >= 2, "both events", TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
 
         Assert.Equal([StoryEventType.StoryCreated, StoryEventType.Duplicate], received.Select(e => e.Type).Take(2));
         Assert.Equal([1L, 2L], received.Select(e => e.Sequence).Take(2));

@@ -1,3 +1,4 @@
+using LiveNews.Tests.Shared;
 using System.Text.Json;
 using LiveNews.Abstractions.Contracts;
 using LiveNews.Abstractions.Contracts.Webhooks;
@@ -37,7 +38,7 @@ public sealed class WebhookDeliveryTests(WebhookClusterFixture fixture) : IAsync
     {
         tag ??= _tag;
         var id = $"{tag}-{n}";
-        var words = MadeUpWords(12);
+        var words = MadeUpWords.From(Guid.NewGuid().ToString(), 12);
         await fixture.Client.GetGrain<IStoryRouterGrain>(0).IngestAsync(new ArticleVersion
         {
             Id = id,
@@ -47,17 +48,6 @@ public sealed class WebhookDeliveryTests(WebhookClusterFixture fixture) : IAsync
             Published = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero),
         });
         return id;
-    }
-
-    private static string[] MadeUpWords(int count)
-    {
-        const string consonants = "bdfgklmnprstvz";
-        const string vowels = "aeiou";
-        return Enumerable.Range(0, count).Select(_ =>
-        {
-            var bytes = Guid.NewGuid().ToByteArray();
-            return string.Concat(Enumerable.Range(0, 4).Select(i => $"{consonants[bytes[i] % consonants.Length]}{vowels[bytes[i + 4] % vowels.Length]}"));
-        }).ToArray();
     }
 
     private static string ArticleIdOf(ReceivedWebhook message)
@@ -253,18 +243,6 @@ public sealed class WebhookDeliveryTests(WebhookClusterFixture fixture) : IAsync
         Assert.True(StandardWebhooksVerifier.Verify(newSecret, message));
     }
 
-    private static async Task<WebhookEndpointInfo> WaitForAsync(IWebhookEndpointGrain endpoint, Func<WebhookEndpointInfo, bool> condition)
-    {
-        using var cts = new CancellationTokenSource(Patience);
-        while (true)
-        {
-            var info = await endpoint.GetAsync();
-            if (info is not null && condition(info))
-            {
-                return info;
-            }
-
-            await Task.Delay(20, cts.Token);
-        }
-    }
+    private static async Task<WebhookEndpointInfo> WaitForAsync(IWebhookEndpointGrain endpoint, Func<WebhookEndpointInfo, bool> condition) =>
+        (await Eventually.ValueAsync(endpoint.GetAsync, info => info is not null && condition(info), "the endpoint's state", Patience, TestContext.Current.CancellationToken))!;
 }

@@ -19,7 +19,7 @@ public sealed class RedisProfileEventsTests
         string[] titles = ["tram derails in the old town", "museum roof collapses after storm", "port workers begin a strike", "wildfire closes the coastal road"];
 
         string firstId;
-        await using (var nodeA = await RedisProfileNode.StartAsync(redis, clusterId))
+        await using (var nodeA = await TestNode.StartRedisAsync(redis, clusterId))
         {
             await using var browser = await SseReader.OpenAsync(nodeA.Client, $"/api/events?q={tag}", cancellationToken: TestContext.Current.CancellationToken);
             for (var i = 0; i < titles.Length; i++)
@@ -38,7 +38,7 @@ public sealed class RedisProfileEventsTests
             firstId = first.Id!;
         }
 
-        await using var nodeB = await RedisProfileNode.StartAsync(redis, clusterId);
+        await using var nodeB = await TestNode.StartRedisAsync(redis, clusterId);
         await using var resumed = await SseReader.OpenAsync(nodeB.Client, $"/api/events?q={tag}", lastEventId: firstId, cancellationToken: TestContext.Current.CancellationToken);
         var missed = new List<string>();
         for (var i = 1; i < titles.Length; i++)

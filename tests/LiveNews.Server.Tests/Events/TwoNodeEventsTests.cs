@@ -1,17 +1,13 @@
 using System.Net.Http.Json;
 using LiveNews.Server.Hosting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
+using LiveNews.Server.Tests.Hosting;
 
 namespace LiveNews.Server.Tests.Events;
 
 /// <summary>Two LiveNews nodes in one cluster: each serves its own browsers, and every browser sees every event.</summary>
 public sealed class TwoNodeEventsTests : IAsyncLifetime
 {
-    private readonly List<WebApplication> _nodes = [];
+    private readonly List<TestNode> _nodes = [];
     private readonly List<Uri> _addresses = [];
 
     public async ValueTask InitializeAsync()
@@ -19,21 +15,14 @@ public sealed class TwoNodeEventsTests : IAsyncLifetime
         var primarySiloPort = FreePort.Next();
         foreach (var primary in new[] { true, false })
         {
-            var siloPort = primary ? primarySiloPort : FreePort.Next();
-            var app = LiveNewsApp.Build([], builder =>
+            var node = await TestNode.StartAsync(new Dictionary<string, string>
             {
-                builder.Configuration["LiveNews:ApiKey"] = ServerFixture.ApiKey;
-                builder.Configuration["LiveNews:Demo:Enabled"] = "false";
-                builder.Configuration["LiveNews:Silo:ClusterId"] = "two-nodes-" + primarySiloPort;
-                builder.Configuration["LiveNews:Silo:SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                builder.Configuration["LiveNews:Silo:GatewayPort"] = "0";
-                builder.Configuration["LiveNews:Silo:PrimarySiloPort"] = primary ? "0" : primarySiloPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                builder.Configuration["Logging:LogLevel:Default"] = "Warning";
-                builder.WebHost.UseUrls("http://127.0.0.1:0");
+                ["LiveNews:Silo:ClusterId"] = "two-nodes-" + primarySiloPort,
+                ["LiveNews:Silo:SiloPort"] = (primary ? primarySiloPort : FreePort.Next()).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["LiveNews:Silo:PrimarySiloPort"] = primary ? "0" : primarySiloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             });
-            await app.StartAsync();
-            _nodes.Add(app);
-            _addresses.Add(new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()));
+            _nodes.Add(node);
+            _addresses.Add(node.Client.BaseAddress!);
         }
     }
 
@@ -68,7 +57,6 @@ public sealed class TwoNodeEventsTests : IAsyncLifetime
     {
         for (var i = _nodes.Count - 1; i >= 0; i--)
         {
-            await _nodes[i].StopAsync();
             await _nodes[i].DisposeAsync();
         }
     }

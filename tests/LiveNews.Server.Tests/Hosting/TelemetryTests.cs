@@ -1,14 +1,10 @@
+using LiveNews.Tests.Shared;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using LiveNews.Abstractions.Contracts;
 using LiveNews.Abstractions.Contracts.Webhooks;
 using LiveNews.Grains.Tests.Webhooks;
-using LiveNews.Server.Hosting;
 using LiveNews.Server.Tests.Feeds;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -25,38 +21,26 @@ public sealed class TelemetryTests : IAsyncLifetime
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private readonly LockedCollection<Activity> _activities = new();
     private readonly List<Metric> _metrics = [];
-    private WebApplication _app = null!;
-    private HttpClient _client = null!;
+    private TestNode _node = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        _app = LiveNewsApp.Build([], builder =>
-        {
-            builder.Configuration["LiveNews:ApiKey"] = ServerFixture.ApiKey;
-            builder.Configuration["LiveNews:Demo:Enabled"] = "false";
-            builder.Configuration["LiveNews:Feeds:AllowPrivateAddresses"] = "true";
-            builder.Configuration["LiveNews:Webhooks:AllowPrivateAddresses"] = "true";
-            builder.Configuration["LiveNews:Silo:SiloPort"] = "0";
-            builder.Configuration["LiveNews:Silo:GatewayPort"] = "0";
-            builder.Configuration["Logging:LogLevel:Default"] = "Warning";
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(_activities));
-            builder.Services.ConfigureOpenTelemetryMeterProvider(m => m.AddInMemoryExporter(_metrics));
-        });
-        await _app.StartAsync(Ct);
-        var address = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        _client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
-        _client.DefaultRequestHeaders.Add("X-Api-Key", ServerFixture.ApiKey);
+        _node = await TestNode.StartAsync(
+            new Dictionary<string, string>
+            {
+                ["LiveNews:Feeds:AllowPrivateAddresses"] = "true",
+                ["LiveNews:Webhooks:AllowPrivateAddresses"] = "true",
+            },
+            builder =>
+            {
+                builder.Services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(_activities));
+                builder.Services.ConfigureOpenTelemetryMeterProvider(m => m.AddInMemoryExporter(_metrics));
+            });
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public async ValueTask DisposeAsync() => await _node.DisposeAsync();
 
     private List<Activity> Activities() => _activities.Snapshot();
 
@@ -68,10 +52,10 @@ public sealed class TelemetryTests : IAsyncLifetime
         await using var feeds = await LoopbackFeedServer.StartAsync();
         feeds.Set("/feed.xml", FeedsApiTests.Rss(tag, ("t1", $"Avalanche cuts off {tag}berg", $"An avalanche cut off the village of {tag}berg on Sunday, rescuers said.")));
 
-        var hook = await _client.PostAsJsonAsync(new Uri("/api/webhooks", UriKind.Relative), new { url = receiver.Url, filter = new { keywords = new[] { tag + "berg" } } }, Ct);
+        var hook = await _node.Client.PostAsJsonAsync(new Uri("/api/webhooks", UriKind.Relative), new { url = receiver.Url, filter = new { keywords = new[] { tag + "berg" } } }, Ct);
         hook.EnsureSuccessStatusCode();
         var webhookId = (await hook.Content.ReadFromJsonAsync<WebhookCreated>(LiveNewsJson.Options, Ct))!.Endpoint.Id;
-        (await _client.PostAsJsonAsync(new Uri("/api/feeds", UriKind.Relative), new { url = feeds.Url("/feed.xml"), source = tag }, Ct)).EnsureSuccessStatusCode();
+        (await _node.Client.PostAsJsonAsync(new Uri("/api/feeds", UriKind.Relative), new { url = feeds.Url("/feed.xml"), source = tag }, Ct)).EnsureSuccessStatusCode();
 
         await receiver.WaitForAsync(r => r.Count >= 1, Patience);
         var deliver = await WaitForActivityAsync(a => a.OperationName == "webhook.deliver" && (string?)a.GetTagItem("livenews.webhook.id") == webhookId);
@@ -85,7 +69,7 @@ public sealed class TelemetryTests : IAsyncLifetime
         Assert.Contains(trace, a => a.Kind == ActivityKind.Client && a.ParentSpanId == deliver.SpanId); // the HTTP POST of the delivery
 
         // Metrics: flushed through the in-memory exporter.
-        _app.Services.GetRequiredService<MeterProvider>().ForceFlush();
+        _node.App.Services.GetRequiredService<MeterProvider>().ForceFlush();
         Assert.True(Sum("livenews.feeds.polled") >= 1);
         Assert.True(Sum("livenews.articles.ingested") >= 1);
         Assert.True(Sum("livenews.stories.opened") >= 1);
@@ -94,7 +78,7 @@ public sealed class TelemetryTests : IAsyncLifetime
         Assert.Contains(_metrics, m => m.MeterName == "Microsoft.Orleans");
 
         // Prometheus scrape endpoint.
-        var scrape = await _client.GetStringAsync(new Uri("/metrics", UriKind.Relative), Ct);
+        var scrape = await _node.Client.GetStringAsync(new Uri("/metrics", UriKind.Relative), Ct);
         Assert.Contains("livenews_articles_ingested", scrape, StringComparison.Ordinal);
     }
 
@@ -126,19 +110,8 @@ public sealed class TelemetryTests : IAsyncLifetime
         return count;
     }
 
-    private async Task<Activity> WaitForActivityAsync(Func<Activity, bool> match)
-    {
-        using var cts = new CancellationTokenSource(Patience);
-        while (true)
-        {
-            if (Activities().FirstOrDefault(match) is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(20, cts.Token);
-        }
-    }
+    private async Task<Activity> WaitForActivityAsync(Func<Activity, bool> match) =>
+        (await Eventually.ValueAsync(() => Task.FromResult(Activities().FirstOrDefault(match)), found => found is not null, "the activity", Patience, Ct))!;
 }
 
 /// <summary>A collection the exporter may add to from any thread while the test reads snapshots.</summary>

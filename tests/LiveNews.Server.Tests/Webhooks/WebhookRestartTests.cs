@@ -54,7 +54,7 @@ public sealed class WebhookRestartTests
         var tag = "Restart" + Guid.NewGuid().ToString("N")[..6];
 
         // Node A queues three alerts while the receiver is down.
-        var nodeA = await RedisProfileNode.StartAsync(redis, clusterId, Settings);
+        var nodeA = await TestNode.StartRedisAsync(redis, clusterId, Settings);
         var clientA = nodeA.Client;
         WebhookCreated created;
         var articleIds = new List<string>();
@@ -89,7 +89,7 @@ public sealed class WebhookRestartTests
         var failedBeforeRestart = receiver.Received.Count;
         Assert.True(failedBeforeRestart >= 1);
         down = false;
-        await using var nodeB = await RedisProfileNode.StartAsync(redis, clusterId, Settings);
+        await using var nodeB = await TestNode.StartRedisAsync(redis, clusterId, Settings);
         var clientB = nodeB.Client;
         await receiver.WaitForAsync(_ => succeeded.Count >= 3, Patience);
         var delivered = receiver.Received.Where(r => succeeded.Contains(r.Index)).ToList();
@@ -104,18 +104,11 @@ public sealed class WebhookRestartTests
         Assert.Null(endpoint.FailingSince);
     }
 
-    private static async Task<WebhookEndpointInfo> WaitForEndpointAsync(HttpClient client, string id, Func<WebhookEndpointInfo, bool> condition)
-    {
-        using var cts = new CancellationTokenSource(Patience);
-        while (true)
-        {
-            var info = await client.GetFromJsonAsync<WebhookEndpointInfo>(new Uri($"/api/webhooks/{id}", UriKind.Relative), LiveNewsJson.Options, cts.Token);
-            if (info is not null && condition(info))
-            {
-                return info;
-            }
-
-            await Task.Delay(50, cts.Token);
-        }
-    }
+    private static async Task<WebhookEndpointInfo> WaitForEndpointAsync(HttpClient client, string id, Func<WebhookEndpointInfo, bool> condition) =>
+        (await Eventually.ValueAsync(
+            () => client.GetFromJsonAsync<WebhookEndpointInfo>(new Uri($"/api/webhooks/{id}", UriKind.Relative), LiveNewsJson.Options, Ct),
+            info => info is not null && condition(info),
+            "the endpoint's state",
+            Patience,
+            Ct))!;
 }

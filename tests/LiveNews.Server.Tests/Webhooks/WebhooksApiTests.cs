@@ -1,3 +1,4 @@
+using LiveNews.Tests.Shared;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -151,18 +152,11 @@ public sealed class WebhooksApiTests(ServerFixture fixture) : IAsyncLifetime
         Assert.DoesNotContain("<", text, StringComparison.Ordinal);
     }
 
-    private static async Task<WebhookDelivery[]> WaitForDeliveriesAsync(HttpClient client, string id, Func<WebhookDelivery[], bool> condition)
-    {
-        using var cts = new CancellationTokenSource(Patience);
-        while (true)
-        {
-            var deliveries = await client.GetFromJsonAsync<WebhookDelivery[]>(new Uri($"/api/webhooks/{id}/deliveries", UriKind.Relative), LiveNewsJson.Options, cts.Token);
-            if (condition(deliveries!))
-            {
-                return deliveries!;
-            }
-
-            await Task.Delay(20, cts.Token);
-        }
-    }
+    private static async Task<WebhookDelivery[]> WaitForDeliveriesAsync(HttpClient client, string id, Func<WebhookDelivery[], bool> condition) =>
+        (await Eventually.ValueAsync(
+            () => client.GetFromJsonAsync<WebhookDelivery[]>(new Uri($"/api/webhooks/{id}/deliveries", UriKind.Relative), LiveNewsJson.Options, Ct),
+            deliveries => condition(deliveries!),
+            "the delivery log",
+            Patience,
+            Ct))!;
 }

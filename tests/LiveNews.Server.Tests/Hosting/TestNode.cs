@@ -8,10 +8,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveNews.Server.Tests.Hosting;
 
-/// <summary>A LiveNews node in the Redis profile on loopback, with a client that sends the API key.</summary>
-internal sealed class RedisProfileNode : IAsyncDisposable
+/// <summary>
+/// A LiveNews node on loopback (embedded profile, free ports, no demo), or in the Redis profile with
+/// <see cref="StartRedisAsync"/>, with a client that sends the API key.
+/// </summary>
+internal sealed class TestNode : IAsyncDisposable
 {
-    private RedisProfileNode(WebApplication app, HttpClient client)
+    private TestNode(WebApplication app, HttpClient client)
     {
         App = app;
         Client = client;
@@ -21,19 +24,25 @@ internal sealed class RedisProfileNode : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<RedisProfileNode> StartAsync(RedisServer redis, string clusterId, IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>A node of the Redis profile's cluster <paramref name="clusterId"/>.</summary>
+    public static Task<TestNode> StartRedisAsync(RedisServer redis, string clusterId, IReadOnlyDictionary<string, string>? settings = null) =>
+        StartAsync(new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
+        {
+            [LiveNewsSiloExtensions.RedisKey] = redis.ConnectionString,
+            ["LiveNews:Silo:ClusterId"] = clusterId,
+            ["LiveNews:Silo:ServiceId"] = clusterId,
+            ["LiveNews:Silo:AdvertisedAddress"] = "127.0.0.1",
+        });
+
+    public static async Task<TestNode> StartAsync(IReadOnlyDictionary<string, string>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
         var app = LiveNewsApp.Build([], builder =>
         {
             var c = builder.Configuration;
             c["LiveNews:ApiKey"] = ServerFixture.ApiKey;
             c["LiveNews:Demo:Enabled"] = "false";
-            c[LiveNewsSiloExtensions.RedisKey] = redis.ConnectionString;
-            c["LiveNews:Silo:ClusterId"] = clusterId;
-            c["LiveNews:Silo:ServiceId"] = clusterId;
             c["LiveNews:Silo:SiloPort"] = "0";
             c["LiveNews:Silo:GatewayPort"] = "0";
-            c["LiveNews:Silo:AdvertisedAddress"] = "127.0.0.1";
             c["Logging:LogLevel:Default"] = "Warning";
             foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             {
@@ -41,12 +50,13 @@ internal sealed class RedisProfileNode : IAsyncDisposable
             }
 
             builder.WebHost.UseUrls("http://127.0.0.1:0");
+            configure?.Invoke(builder);
         });
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
         client.DefaultRequestHeaders.Add("X-Api-Key", ServerFixture.ApiKey);
-        return new RedisProfileNode(app, client);
+        return new TestNode(app, client);
     }
 
     public async ValueTask DisposeAsync()

@@ -16,4 +16,10 @@ public interface IFeedReaderGrain : IGrainWithStringKey
 
     /// <summary>Polls now, whatever the schedule says; returns the number of new article versions.</summary>
     Task<int> PollNowAsync();
+
+    /// <summary>
+    /// Makes sure the feed is active and on its schedule (it polls at once when a poll is due): called after
+    /// a silo failure, so that the feeds the dead silo polled carry on elsewhere without waiting for a reminder.
+    /// </summary>
+    Task ResumeAsync();
 }

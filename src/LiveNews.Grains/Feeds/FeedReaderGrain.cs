@@ -13,8 +13,9 @@ using Orleans.Runtime;
 namespace LiveNews.Grains.Feeds;
 
 /// <summary>
-/// One subscribed feed. Polls on its schedule (a grain timer for the next poll; a reminder every few
-/// minutes brings it back after deactivation or a silo failure), turns new and edited entries into
+/// One subscribed feed. Polls on its schedule (a grain timer for the next poll; a reminder every
+/// minute, and <see cref="LiveNews.Grains.Hosting.SiloFailureWatcher"/> at once, bring it back after deactivation or a
+/// silo failure), turns new and edited entries into
 /// article versions for the story router, and keeps its health for operators. Fetching, parsing and
 /// scheduling live in LiveNews.Feeds.
 /// </summary>
@@ -22,7 +23,11 @@ namespace LiveNews.Grains.Feeds;
 public sealed partial class FeedReaderGrain : Grain, IFeedReaderGrain, IRemindable
 {
     private const string ReminderName = "poll";
-    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(5);
+    /// <summary>Orleans' shortest reminder period: after a failover the reminder brings the feed back within it.</summary>
+    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
+
+    /// <summary>When the next poll comes after a poll that failed part-way.</summary>
+    private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(10);
 
     /// <summary>Linked pages fetched for full text in one poll (the rest keep their summaries).</summary>
     private const int MaxPagesPerPoll = 20;
@@ -50,16 +55,7 @@ public sealed partial class FeedReaderGrain : Grain, IFeedReaderGrain, IRemindab
 
     private string FeedId => this.GetPrimaryKeyString();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        if (_state.State.Subscription is not null && !_state.State.Paused)
-        {
-            var due = (_state.State.NextPoll ?? _time.GetUtcNow()) - _time.GetUtcNow();
-            ScheduleTimer(due > TimeSpan.Zero ? due : TimeSpan.Zero);
-        }
-
-        return Task.CompletedTask;
-    }
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => ResumeAsync();
 
     public async Task SubscribeAsync(FeedSubscription subscription)
     {
@@ -113,31 +109,54 @@ public sealed partial class FeedReaderGrain : Grain, IFeedReaderGrain, IRemindab
         });
     }
 
-    public Task<int> PollNowAsync() => _state.State.Subscription is null ? Task.FromResult(0) : PollAsync(CancellationToken.None);
+    public Task<int> PollNowAsync() => _state.State.Subscription is null ? Task.FromResult(0) : PollOrRecoverAsync(onDemand: true, CancellationToken.None);
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    public Task ReceiveReminder(string reminderName, TickStatus status) => ResumeAsync();
+
+    public Task ResumeAsync()
     {
-        // The reminder only makes sure the feed is alive and on schedule after a deactivation or failover.
+        // Only makes sure the feed is alive and on schedule (activation sets the timer; a due poll runs at once).
         var state = _state.State;
-        if (state.Subscription is null || state.Paused)
+        // A timer that should have fired long ago is gone (a poll failed before it set the next one).
+        var overdue = state.NextPoll is { } next && _time.GetUtcNow() - next > ReminderPeriod;
+        if (state.Subscription is not null && !state.Paused && (_timer is null || overdue))
         {
-            return;
+            var due = (state.NextPoll ?? _time.GetUtcNow()) - _time.GetUtcNow();
+            ScheduleTimer(due > TimeSpan.Zero ? due : TimeSpan.Zero);
         }
 
-        if (state.NextPoll is null || state.NextPoll <= _time.GetUtcNow())
-        {
-            await PollAsync(CancellationToken.None);
-        }
-        else if (_timer is null)
-        {
-            ScheduleTimer(state.NextPoll.Value - _time.GetUtcNow());
-        }
+        return Task.CompletedTask;
     }
 
     private void ScheduleTimer(TimeSpan due)
     {
         _timer?.Dispose();
-        _timer = this.RegisterGrainTimer(async ct => await PollAsync(ct), new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { Interleave = false, KeepAlive = true });
+        _timer = this.RegisterGrainTimer(async ct => await PollOrRecoverAsync(onDemand: false, ct), new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { Interleave = false, KeepAlive = true });
+    }
+
+    /// <summary>
+    /// Polls; when the poll fails part-way (the story pipeline unreachable during a failover, storage down),
+    /// the state is read back, so entries marked seen but not yet sent on are sent by the next poll, which is
+    /// scheduled shortly. The failure goes on to the caller of a poll on demand.
+    /// </summary>
+    private async Task<int> PollOrRecoverAsync(bool onDemand, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await PollAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogPollFailed(_logger, FeedId, ex);
+            await _state.ReadStateAsync(CancellationToken.None);
+            ScheduleTimer(RetryAfterFailure);
+            if (onDemand)
+            {
+                throw;
+            }
+
+            return 0;
+        }
     }
 
     private async Task<int> PollAsync(CancellationToken cancellationToken)
@@ -273,6 +292,9 @@ public sealed partial class FeedReaderGrain : Grain, IFeedReaderGrain, IRemindab
         state.ConsecutiveFailures++;
         state.LastError = error;
     }
+
+    [LoggerMessage(EventId = 41, Level = LogLevel.Warning, Message = "Feed {FeedId}: the poll failed part-way; its entries go again with the next poll")]
+    private static partial void LogPollFailed(ILogger logger, string feedId, Exception exception);
 
     [LoggerMessage(EventId = 40, Level = LogLevel.Information, Message = "Feed {FeedId} polled: {Outcome}, {Versions} new versions {Error}")]
     private static partial void LogPolled(ILogger logger, string feedId, string outcome, int versions, string? error);

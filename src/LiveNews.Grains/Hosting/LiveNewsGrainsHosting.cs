@@ -28,6 +28,7 @@ public static class LiveNewsGrainsHosting
         }
 
         silo.AddLiveNewsWebhooks(configuration);
+        silo.Services.AddHostedService<SiloFailureWatcher>();
         return silo;
     }
 

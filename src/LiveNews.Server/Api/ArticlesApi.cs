@@ -1,5 +1,6 @@
 using System.Text;
 using LiveNews.Abstractions.Contracts;
+using LiveNews.Server.Hosting;
 using LiveNews.Server.Ingestion;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -21,8 +22,8 @@ public static class ArticlesApi
         return app;
     }
 
-    private static async Task<Results<Ok<IngestResponse>, ProblemHttpResult>> PostAsync(
-        HttpRequest request, ArticleIngestor ingestor, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<IngestResponse>, JsonHttpResult<IngestResponse>, ProblemHttpResult>> PostAsync(
+        HttpRequest request, HttpResponse response, ArticleIngestor ingestor, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxBodyBytes)
         {
@@ -37,6 +38,7 @@ public static class ArticlesApi
 
         var parsed = ArticleJson.ParseBody(body, time.GetUtcNow());
         var rejected = new List<RejectedLine>();
+        var failed = new List<RejectedLine>();
         var events = new List<StoryEvent>();
         var accepted = 0;
         foreach (var item in parsed)
@@ -47,8 +49,30 @@ public static class ArticlesApi
                 continue;
             }
 
-            accepted++;
-            events.AddRange(await ingestor.IngestAsync(item.Article));
+            if (failed.Count > 0)
+            {
+                // Order matters (versions of one entry): nothing after a failed line is tried.
+                failed.Add(new RejectedLine(item.Line, $"not tried: line {failed[0].Line} failed before it"));
+                continue;
+            }
+
+            try
+            {
+                events.AddRange(await ingestor.IngestAsync(item.Article));
+                accepted++;
+            }
+            catch (Exception ex) when (ex is OrleansException or TimeoutException)
+            {
+                // The cluster could not take it now (a silo failing over): the client sends these lines again.
+                Log.IngestFailed(loggers.CreateLogger(typeof(ArticlesApi)), item.Line, ex);
+                failed.Add(new RejectedLine(item.Line, "not taken, try again: " + ex.Message));
+            }
+        }
+
+        if (failed.Count > 0)
+        {
+            response.Headers.RetryAfter = "1";
+            return TypedResults.Json(new IngestResponse(accepted, rejected, events) { Failed = failed }, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
         if (accepted == 0 && rejected.Count == 0)

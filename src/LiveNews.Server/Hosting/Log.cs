@@ -17,4 +17,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Demo: no demo data at {Path}")]
     public static partial void DemoMissing(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Articles: line {Line} was not taken (the cluster could not take it now); the client is told to send it again")]
+    public static partial void IngestFailed(ILogger logger, long line, Exception exception);
 }

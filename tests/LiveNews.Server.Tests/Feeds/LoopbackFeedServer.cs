@@ -27,6 +27,9 @@ internal sealed class LoopbackFeedServer : IAsyncDisposable
     /// <summary>Requests served, per path (to see conditional GETs).</summary>
     public List<(string Path, int Status)> Log { get; } = [];
 
+    /// <summary>When each path was asked for (to see who polls, and how often).</summary>
+    public List<(string Path, DateTimeOffset At)> Requests { get; } = [];
+
     public static async Task<LoopbackFeedServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -71,6 +74,7 @@ internal sealed class LoopbackFeedServer : IAsyncDisposable
         lock (_gate)
         {
             Log.Add((context.Request.Path.Value ?? "", status));
+            Requests.Add((context.Request.Path.Value ?? "", DateTimeOffset.UtcNow));
         }
 
         context.Response.StatusCode = status;

@@ -23,4 +23,7 @@ public sealed record FeedStatus
     [Id(8)] public int EntriesSeen { get; init; }
 
     [Id(9)] public bool Paused { get; init; }
+
+    /// <summary>The silo that polls the feed now (its Orleans address), for operators tracing a node's work.</summary>
+    [Id(10)] public string? Silo { get; init; }
 }

@@ -37,6 +37,7 @@ public sealed partial class FeedReaderGrain : Grain, IFeedReaderGrain, IRemindab
     private readonly TimeProvider _time;
     private readonly PollSchedule _schedule;
     private readonly ILogger<FeedReaderGrain> _logger;
+    private readonly string _silo;
     private IGrainTimer? _timer;
 
     public FeedReaderGrain(
@@ -44,8 +45,10 @@ public sealed partial class FeedReaderGrain : Grain, IFeedReaderGrain, IRemindab
         IFeedFetcher fetcher,
         TimeProvider time,
         IOptions<PollScheduleOptions> schedule,
+        ILocalSiloDetails silo,
         ILogger<FeedReaderGrain> logger)
     {
+        _silo = silo.SiloAddress.ToString();
         _state = state;
         _fetcher = fetcher;
         _time = time;
@@ -106,6 +109,7 @@ public sealed partial class FeedReaderGrain : Grain, IFeedReaderGrain, IRemindab
             ETag = s.ETag,
             EntriesSeen = s.EntriesSeen,
             Paused = s.Paused,
+            Silo = _silo,
         });
     }
 

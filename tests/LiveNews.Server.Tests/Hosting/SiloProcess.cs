@@ -13,12 +13,16 @@ internal sealed class SiloProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly System.Text.StringBuilder _output = new();
 
-    private SiloProcess(Process process, int httpPort)
+    private SiloProcess(Process process, int httpPort, int siloPort)
     {
         _process = process;
+        SiloPort = siloPort;
         Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromSeconds(90) };
         Client.DefaultRequestHeaders.Add("X-Api-Key", ServerFixture.ApiKey);
     }
+
+    /// <summary>The silo-to-silo port (part of its Orleans address).</summary>
+    public int SiloPort { get; }
 
     /// <summary>A client of this silo's HTTP API that sends the API key.</summary>
     public HttpClient Client { get; }
@@ -50,6 +54,7 @@ internal sealed class SiloProcess : IAsyncDisposable
     {
         Assert.True(File.Exists(Application), $"{Application} is not built");
         var httpPort = FreePort.Next();
+        var siloPort = FreePort.Next();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(Application)!,
@@ -66,7 +71,7 @@ internal sealed class SiloProcess : IAsyncDisposable
             ["LiveNews__Silo__ClusterId"] = clusterId,
             ["LiveNews__Silo__ServiceId"] = clusterId,
             ["LiveNews__Silo__AdvertisedAddress"] = "127.0.0.1",
-            ["LiveNews__Silo__SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["LiveNews__Silo__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture),
             ["LiveNews__Silo__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["LiveNews__Demo__Enabled"] = "false",
             ["Logging__LogLevel__Default"] = "Warning",
@@ -77,7 +82,7 @@ internal sealed class SiloProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var silo = new SiloProcess(process, httpPort);
+        var silo = new SiloProcess(process, httpPort, siloPort);
         process.OutputDataReceived += (_, e) => silo.Append(e.Data);
         process.ErrorDataReceived += (_, e) => silo.Append(e.Data);
         process.BeginOutputReadLine();

@@ -40,6 +40,12 @@ public sealed class StoryEngineOptions
     /// <summary>Two stories merge when an article bridges them and their centroids agree at least this much.</summary>
     public double StoryMergeThreshold { get; set; } = 0.40;
 
+    /// <summary>
+    /// Grains the term index is sharded over (each holds the stories whose id hashes to it, and learns
+    /// document frequencies from every article). More shards spread the index's memory and work over silos.
+    /// </summary>
+    public int IndexShards { get; set; } = 4;
+
     /// <summary>Gap between an article and a story's last update within which time does not count.</summary>
     public TimeSpan TimeWindow { get; set; } = TimeSpan.FromDays(2);
 

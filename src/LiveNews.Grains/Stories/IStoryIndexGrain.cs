@@ -1,20 +1,41 @@
 using LiveNews.Stories.Analysis;
+using LiveNews.Stories.Matching;
 
 namespace LiveNews.Grains.Stories;
 
 /// <summary>
-/// The term index: story centroids, learned document frequencies and the inverted index from terms to
-/// stories. Decides which story an analysed article joins, or opens a new one. Calls are serialised,
-/// so two versions of a new story arriving together cannot open two stories.
+/// One shard of the term index (key: the shard number). Holds the stories whose id hashes to it
+/// (<see cref="LiveNews.Stories.Engine.StoryIds.Shard"/>): their centroids and entities, the inverted index
+/// from terms to them, and which article went to which; learns document frequencies from every article.
+/// <see cref="ShardedStoryIndex"/> asks every shard for its best story, picks, merges and commits;
+/// <see cref="IStoryOpenerGrain"/> serialises the opening of new stories.
 /// </summary>
 public interface IStoryIndexGrain : IGrainWithIntegerKey
 {
-    /// <summary>Assigns an article to a story, never to one of <paramref name="exclude"/> (the stories of other parts of its page).</summary>
-    Task<IndexDecision> AssignAsync(Immutable<AnalysedArticle> article, string[] exclude);
+    /// <summary>Learns the article's terms; this shard's best story for it (never one of <paramref name="exclude"/>).</summary>
+    Task<ShardProposal> ProposeAsync(Immutable<AnalysedArticle> article, string[] exclude);
 
-    /// <summary>Live stories in the index.</summary>
+    /// <summary>
+    /// Assigns the article to a story of this shard, or opens it (<paramref name="opens"/>, with its age
+    /// <paramref name="ordinal"/>). Answers where the story went when it was merged away meanwhile.
+    /// </summary>
+    Task<ShardCommit> CommitAsync(Immutable<AnalysedArticle> article, string storyId, bool opens, long ordinal);
+
+    /// <summary>The best of <paramref name="storyIds"/> for the article, learning nothing.</summary>
+    Task<ShardProposal> ScoreAsync(Immutable<AnalysedArticle> article, string[] storyIds, string[] exclude);
+
+    /// <summary>The profiles of those of <paramref name="storyIds"/> held here.</summary>
+    Task<Immutable<StoryProfile[]>> GetProfilesAsync(string[] storyIds);
+
+    /// <summary>Takes a story out: it was merged into <paramref name="survivor"/>. Null when not held here (any more).</summary>
+    Task<Immutable<StoryProfile?>> DetachAsync(string storyId, string survivor);
+
+    /// <summary>Folds a detached story into <paramref name="survivor"/>, held here.</summary>
+    Task AbsorbAsync(string survivor, Immutable<StoryProfile> absorbed);
+
+    /// <summary>Live stories in this shard.</summary>
     Task<int> CountAsync();
 
-    /// <summary>Writes the index's snapshot now if it changed (it is also written a few seconds after each change).</summary>
+    /// <summary>Writes the shard's snapshot now if it changed (it is also written a few seconds after each change).</summary>
     Task SaveAsync();
 }

@@ -10,8 +10,8 @@ using Orleans.Storage;
 namespace LiveNews.Grains.Stories;
 
 /// <summary>
-/// Hosts the <see cref="StoryMatcher"/>; thin: the matching itself lives in LiveNews.Stories. What the
-/// matcher has learned is persisted as a snapshot a few seconds after it changes and when the grain
+/// One shard of the term index: hosts a <see cref="StoryMatcher"/> holding the stories whose id hashes to
+/// this shard; thin: the matching itself lives in LiveNews.Stories. What the matcher has learned is persisted as a snapshot a few seconds after it changes and when the grain
 /// deactivates, so a reactivation (idle collection, restart, failover) carries on with the same stories.
 /// Articles assigned in the last few seconds before a crash are missing from the restored index; one of
 /// them delivered again still lands in its story, whose grain recognises it (the story id of a new story
@@ -62,20 +62,53 @@ public sealed class StoryIndexGrain : Grain, IStoryIndexGrain
         await SaveIfChangedAsync();
     }
 
-    public Task<IndexDecision> AssignAsync(Immutable<AnalysedArticle> article, string[] exclude)
+    public Task<ShardProposal> ProposeAsync(Immutable<AnalysedArticle> article, string[] exclude)
     {
-        var value = article.Value;
-        var decision = _matcher.Decide(value, StoryIds.ForOpeningArticle(value.Id), exclude);
+        var match = _matcher.Propose(article.Value, exclude);
         _dirty = true;
-        return Task.FromResult(new IndexDecision
-        {
-            StoryId = decision.StoryId,
-            Score = decision.Score,
-            Opens = decision.Opens,
-            Candidates = decision.Candidates,
-            Absorbed = [.. decision.Absorbed],
-        });
+        return Task.FromResult(ToProposal(match));
     }
+
+    public Task<ShardCommit> CommitAsync(Immutable<AnalysedArticle> article, string storyId, bool opens, long ordinal)
+    {
+        var mergedInto = _matcher.Commit(article.Value, storyId, opens, ordinal);
+        _dirty = true;
+        return Task.FromResult(new ShardCommit { MergedInto = mergedInto, Opened = _matcher.Opened });
+    }
+
+    public Task<ShardProposal> ScoreAsync(Immutable<AnalysedArticle> article, string[] storyIds, string[] exclude)
+    {
+        var (storyId, score) = _matcher.ScoreAgainst(article.Value, storyIds, exclude);
+        return Task.FromResult(new ShardProposal { StoryId = storyId, Score = score, Candidates = storyIds.Length, Opened = _matcher.Opened });
+    }
+
+    public Task<Immutable<StoryProfile[]>> GetProfilesAsync(string[] storyIds) =>
+        Task.FromResult(storyIds.Select(_matcher.GetProfile).OfType<StoryProfile>().ToArray().AsImmutable());
+
+    public Task<Immutable<StoryProfile?>> DetachAsync(string storyId, string survivor)
+    {
+        var profile = _matcher.Detach(storyId, survivor);
+        _dirty |= profile is not null;
+        return Task.FromResult(new Immutable<StoryProfile?>(profile));
+    }
+
+    public Task AbsorbAsync(string survivor, Immutable<StoryProfile> absorbed)
+    {
+        _matcher.Absorb(survivor, absorbed.Value);
+        _dirty = true;
+        return Task.CompletedTask;
+    }
+
+    private ShardProposal ToProposal(StoryMatch match) => new()
+    {
+        StoryId = match.StoryId,
+        Score = match.Score,
+        Known = match.Known,
+        Candidates = match.Candidates,
+        RunnersUp = [.. match.RunnersUp],
+        RunnerUpScores = [.. match.RunnerUpScores],
+        Opened = _matcher.Opened,
+    };
 
     public Task<int> CountAsync() => Task.FromResult(_matcher.StoryCount);
 

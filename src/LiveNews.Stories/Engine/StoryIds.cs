@@ -12,4 +12,25 @@ public static class StoryIds
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(articleId));
         return "s" + Convert.ToHexString(hash, 0, 8).ToLowerInvariant();
     }
+
+    /// <summary>
+    /// Which of <paramref name="shards"/> index shards holds a story: from its id alone (FNV-1a, the same on
+    /// every node and every run), so that anyone holding a story id knows where it lives.
+    /// </summary>
+    public static int Shard(string storyId, int shards)
+    {
+        ArgumentNullException.ThrowIfNull(storyId);
+        if (shards <= 1)
+        {
+            return 0;
+        }
+
+        var hash = 2166136261u;
+        foreach (var c in storyId)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)(hash % (uint)shards);
+    }
 }

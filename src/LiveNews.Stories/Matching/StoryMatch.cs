@@ -8,4 +8,10 @@ public sealed record StoryMatch(string? StoryId, double Score, int Candidates)
 {
     /// <summary>Other stories that scored at or above the merge threshold (the article may show they are one).</summary>
     public IReadOnlyList<string> RunnersUp { get; init; } = [];
+
+    /// <summary>The scores of <see cref="RunnersUp"/>, in the same order.</summary>
+    public IReadOnlyList<double> RunnerUpScores { get; init; } = [];
+
+    /// <summary>True when the article was assigned before (a new version of a known entry): <see cref="StoryId"/> is its story.</summary>
+    public bool Known { get; init; }
 }

@@ -177,13 +177,115 @@ public sealed class StoryMatcher
         return new StoryDecision(storyId, match.StoryId is null, match.Score, match.Candidates, absorbed);
     }
 
+    /// <summary>Stories opened by this matcher so far (a counter that only grows).</summary>
+    public long Opened => _opened;
+
+    /// <summary>
+    /// The first half of a decision split over several matchers (shards, each holding some of the
+    /// stories): learns the article's terms and returns this matcher's best story for it, with runners-up.
+    /// The owner of the chosen story then calls <see cref="Commit"/>.
+    /// </summary>
+    public StoryMatch Propose(AnalysedArticle article, IReadOnlyCollection<string>? exclude = null)
+    {
+        var known = StoryOfArticle(article.Id);
+        var vector = Vectorize(article);
+        if (known is not null && !_stories.ContainsKey(known))
+        {
+            // Its story was merged into one that lives in another matcher.
+            return new StoryMatch(known, 1.0, 0) { Known = true };
+        }
+
+        return Match(article, vector, exclude);
+    }
+
+    /// <summary>
+    /// The second half: assigns the article to <paramref name="storyId"/>, a story of this matcher, or opens
+    /// it when <paramref name="opens"/> (with <paramref name="ordinal"/> as its age among all matchers).
+    /// Returns null when done, or the story <paramref name="storyId"/> was merged into (elsewhere) meanwhile.
+    /// </summary>
+    public string? Commit(AnalysedArticle article, string storyId, bool opens, long? ordinal = null)
+    {
+        if (!_stories.ContainsKey(storyId))
+        {
+            var resolved = Resolve(storyId);
+            if (resolved != storyId)
+            {
+                return resolved;
+            }
+
+            if (!opens)
+            {
+                throw new InvalidOperationException($"story {storyId} is not held here");
+            }
+        }
+
+        Assign(storyId, article, Vectorize(article, learn: false), ordinal);
+        return null;
+    }
+
+    /// <summary>The best of <paramref name="storyIds"/> (those held here) for an article, without learning anything.</summary>
+    public (string? StoryId, double Score) ScoreAgainst(AnalysedArticle article, IEnumerable<string> storyIds, IReadOnlyCollection<string>? exclude = null)
+    {
+        var vector = Vectorize(article, learn: false);
+        string? best = null;
+        var bestScore = 0.0;
+        foreach (var id in storyIds)
+        {
+            if (!_stories.TryGetValue(id, out var profile) || exclude?.Contains(id) == true)
+            {
+                continue;
+            }
+
+            var score = Score(article, vector, profile);
+            if (score > bestScore)
+            {
+                (best, bestScore) = (id, score);
+            }
+        }
+
+        return (best, bestScore);
+    }
+
+    /// <summary>Takes a story out of this matcher because it was merged into <paramref name="survivor"/> (held elsewhere); returns its profile.</summary>
+    public StoryProfile? Detach(string storyId, string survivor)
+    {
+        if (!_stories.Remove(storyId, out var profile))
+        {
+            return null;
+        }
+
+        _mergedInto[storyId] = survivor;
+        return profile;
+    }
+
+    /// <summary>Folds the profile of a story from another matcher into <paramref name="survivor"/>, held here.</summary>
+    public void Absorb(string survivor, StoryProfile absorbed)
+    {
+        ArgumentNullException.ThrowIfNull(absorbed);
+        if (!_stories.TryGetValue(survivor, out var target) || survivor == absorbed.StoryId)
+        {
+            return;
+        }
+
+        AddToCentroid(target, absorbed.Centroid);
+        foreach (var (key, count) in absorbed.Entities)
+        {
+            target.Entities[key] = target.Entities.GetValueOrDefault(key) + count;
+        }
+
+        target.Members += absorbed.Members;
+        Widen(target, absorbed.FirstPublished, absorbed.LastPublished);
+        _mergedInto[absorbed.StoryId] = survivor;
+        Index(target);
+    }
+
     /// <summary>Scores the candidate stories of an article and picks the best at or above the threshold.</summary>
     public StoryMatch Match(AnalysedArticle article, IReadOnlyDictionary<string, float> vector, IReadOnlyCollection<string>? exclude = null)
     {
         var known = StoryOfArticle(article.Id);
         if (known is not null && _stories.ContainsKey(known))
         {
-            return new StoryMatch(known, 1.0, 0);
+            return new StoryMatch(known, 1.0, 0) { Known = true };
         }
 
         var candidates = Candidates(vector);
@@ -218,8 +320,12 @@ public sealed class StoryMatcher
         }
 
         var runnersUp = scores.Where(s => s.StoryId != best).OrderByDescending(s => s.Score).ThenBy(s => s.StoryId, StringComparer.Ordinal)
-            .Select(s => s.StoryId).Take(3).ToList();
-        return new StoryMatch(best, bestScore, candidates.Count) { RunnersUp = runnersUp };
+            .Take(3).ToList();
+        return new StoryMatch(best, bestScore, candidates.Count)
+        {
+            RunnersUp = [.. runnersUp.Select(s => s.StoryId)],
+            RunnerUpScores = [.. runnersUp.Select(s => s.Score)],
+        };
     }
 
     /// <summary>
@@ -277,11 +383,12 @@ public sealed class StoryMatcher
     }
 
     /// <summary>Adds an article to a story (opening it when new): centroid, entities, index, article map.</summary>
-    public void Assign(string storyId, AnalysedArticle article, IReadOnlyDictionary<string, float> vector)
+    public void Assign(string storyId, AnalysedArticle article, IReadOnlyDictionary<string, float> vector, long? ordinal = null)
     {
         if (!_stories.TryGetValue(storyId, out var profile))
         {
-            profile = new StoryProfile { StoryId = storyId, FirstPublished = article.Published, LastPublished = article.Published, Ordinal = _opened++ };
+            profile = new StoryProfile { StoryId = storyId, FirstPublished = article.Published, LastPublished = article.Published, Ordinal = ordinal ?? _opened };
+            _opened++;
             _stories[storyId] = profile;
         }
 
@@ -343,29 +450,24 @@ public sealed class StoryMatcher
     /// <summary>Folds <paramref name="absorbed"/> into <paramref name="survivor"/>: centroid, entities, members, index.</summary>
     public void Merge(string survivor, string absorbed)
     {
-        if (survivor == absorbed || !_stories.TryGetValue(survivor, out var target) || !_stories.TryGetValue(absorbed, out var source))
+        if (survivor != absorbed && _stories.ContainsKey(survivor) && _stories.TryGetValue(absorbed, out var source))
         {
-            return;
+            _stories.Remove(absorbed);
+            Absorb(survivor, source);
         }
-
-        AddToCentroid(target, source.Centroid);
-        foreach (var (key, count) in source.Entities)
-        {
-            target.Entities[key] = target.Entities.GetValueOrDefault(key) + count;
-        }
-
-        target.Members += source.Members;
-        Widen(target, source.FirstPublished, source.LastPublished);
-        _stories.Remove(absorbed);
-        _mergedInto[absorbed] = survivor;
-        Index(target);
     }
 
     /// <summary>Similarity of two stories' centroids: the weighted mean of the cosines of the groups both have.</summary>
-    public double StorySimilarity(StoryProfile a, StoryProfile b)
+    public double StorySimilarity(StoryProfile a, StoryProfile b) => StorySimilarity(a, b, _options);
+
+    /// <summary>Similarity of two stories' centroids under <paramref name="options"/>' weights.</summary>
+    public static double StorySimilarity(StoryProfile a, StoryProfile b, StoryEngineOptions options)
     {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        ArgumentNullException.ThrowIfNull(options);
         var dots = FeatureGroups.Dots(a.Centroid, b.Centroid);
-        var weights = new[] { _options.WordsWeight, _options.EntitiesWeight, _options.NumbersWeight };
+        var weights = new[] { options.WordsWeight, options.EntitiesWeight, options.NumbersWeight };
         double sum = 0, total = 0;
         for (var g = 0; g < FeatureGroups.Count; g++)
         {

@@ -1,0 +1,65 @@
+using LiveNews.Abstractions.Contracts;
+using LiveNews.Abstractions.Grains;
+using LiveNews.Grains.Stories;
+using LiveNews.Stories;
+using LiveNews.Stories.Engine;
+using LiveNews.Stories.Tests;
+
+namespace LiveNews.Grains.Tests.Stories;
+
+/// <summary>The term index sharded over grains (four by default), on a cluster of its own.</summary>
+public class StoryIndexShardingTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
+{
+    private static readonly int Shards = new StoryEngineOptions().IndexShards;
+
+    [Fact]
+    public async Task VersionsOfANewStoryArrivingTogether_OpenOneStory()
+    {
+        var prefix = "together-" + Guid.NewGuid().ToString("N")[..6] + "-";
+        var router = fixture.Client.GetGrain<IStoryRouterGrain>(0);
+
+        // All five versions at once: several router activations ask the shards before any story exists.
+        var results = await Task.WhenAll(CorpusReader.Seeds().Select(seed => router.IngestAsync(StoryPipelineTests.ToVersion(seed, prefix))));
+
+        var main = results.SelectMany(r => r).Where(e => e.ArticleId!.StartsWith(prefix, StringComparison.Ordinal) && !e.ArticleId.Contains('#', StringComparison.Ordinal)).ToList();
+        Assert.Equal(5, main.Count);
+        var storyIds = main.Select(e => e.StoryId).Distinct().ToList();
+        Assert.Single(storyIds);
+        Assert.Single(main, e => e.Type == StoryEventType.StoryCreated);
+    }
+
+    [Fact]
+    public async Task Stories_SpreadOverTheShardsByTheirIds()
+    {
+        Assert.True(Shards > 1);
+        var router = fixture.Client.GetGrain<IStoryRouterGrain>(0);
+        var opened = new List<string>();
+        for (var i = 0; i < 16; i++)
+        {
+            var name = "Zs" + Guid.NewGuid().ToString("N")[..8];
+            var words = MadeUpWords.From(name, 10);
+            var evt = Assert.Single(await router.IngestAsync(new ArticleVersion
+            {
+                Id = "spread-" + name,
+                Source = "wire",
+                Title = $"{name} {words[0]} {words[1]} {words[2]}",
+                Text = $"The {name} {string.Join(' ', words[3..])} said on Monday.",
+                Published = DateTimeOffset.UnixEpoch,
+            }));
+            Assert.Equal(StoryEventType.StoryCreated, evt.Type);
+            opened.Add(evt.StoryId!);
+        }
+
+        // Each story is held by the shard its id names, and the stories spread over several shards.
+        foreach (var storyId in opened)
+        {
+            var shard = fixture.Client.GetGrain<IStoryIndexGrain>(StoryIds.Shard(storyId, Shards));
+            var profile = Assert.Single((await shard.GetProfilesAsync([storyId])).Value);
+            Assert.Equal(storyId, profile.StoryId);
+        }
+
+        Assert.True(opened.Select(id => StoryIds.Shard(id, Shards)).Distinct().Count() >= 2);
+        var counts = await Task.WhenAll(Enumerable.Range(0, Shards).Select(s => fixture.Client.GetGrain<IStoryIndexGrain>(s).CountAsync()));
+        Assert.True(counts.Sum() >= opened.Count);
+    }
+}

@@ -14,10 +14,16 @@ public sealed partial class SiloFailureWatcher(
     IClusterMembershipService membership,
     ILocalSiloDetails localSilo,
     IGrainFactory grains,
+    TimeProvider time,
     ILogger<SiloFailureWatcher> logger) : BackgroundService
 {
     /// <summary>Calls in flight at once while resuming.</summary>
     private const int Parallelism = 32;
+
+    /// <summary>Rounds of resuming after one failure (the later ones only when some grain could not be reached).</summary>
+    private const int Attempts = 4;
+
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -57,43 +63,61 @@ public sealed partial class SiloFailureWatcher(
 
     private async Task ResumeAllAsync(CancellationToken cancellationToken)
     {
-        try
+        // Right after the death, calls may still meet the dead silo's directory entries: what failed is tried again.
+        for (var attempt = 0; attempt < Attempts; attempt++)
         {
-            var feeds = await grains.GetGrain<IFeedRegistryGrain>(0).ListAsync();
-            await Parallel.ForEachAsync(feeds, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
-                async (id, _) => await ResumeOneAsync(() => grains.GetGrain<IFeedReaderGrain>(id).ResumeAsync(), id));
-            var endpoints = await grains.GetGrain<IWebhookRegistryGrain>(0).ListAsync();
-            await Parallel.ForEachAsync(endpoints, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
-                async (id, _) => await ResumeOneAsync(() => grains.GetGrain<IWebhookEndpointGrain>(id).ResumeAsync(), id));
-            LogResumed(logger, feeds.Length, endpoints.Length);
-        }
-        catch (Exception ex) when (ex is OrleansException or TimeoutException)
-        {
-            LogResumeFailed(logger, ex);
+            if (attempt > 0)
+            {
+                await Task.Delay(RetryDelay, time, cancellationToken);
+            }
+
+            try
+            {
+                var feeds = await grains.GetGrain<IFeedRegistryGrain>(0).ListAsync();
+                var endpoints = await grains.GetGrain<IWebhookRegistryGrain>(0).ListAsync();
+                var failed = await ResumeEachAsync(feeds, id => grains.GetGrain<IFeedReaderGrain>(id).ResumeAsync(), cancellationToken)
+                    + await ResumeEachAsync(endpoints, id => grains.GetGrain<IWebhookEndpointGrain>(id).ResumeAsync(), cancellationToken);
+                LogResumed(logger, feeds.Length, endpoints.Length, failed);
+                if (failed == 0)
+                {
+                    return;
+                }
+            }
+            catch (Exception ex) when (ex is OrleansException or TimeoutException)
+            {
+                LogResumeFailed(logger, ex);
+            }
         }
     }
 
-    private async Task ResumeOneAsync(Func<Task> resume, string id)
+    /// <summary>Resumes each grain (a bounded number at a time); returns how many could not be reached.</summary>
+    private async Task<int> ResumeEachAsync(IEnumerable<string> ids, Func<string, Task> resume, CancellationToken cancellationToken)
     {
-        try
+        var failed = 0;
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (id, _) =>
         {
-            await resume();
-        }
-        catch (Exception ex) when (ex is OrleansException or TimeoutException)
-        {
-            LogResumeOneFailed(logger, id, ex);
-        }
+            try
+            {
+                await resume(id);
+            }
+            catch (Exception ex) when (ex is OrleansException or TimeoutException)
+            {
+                Interlocked.Increment(ref failed);
+                LogResumeOneFailed(logger, id, ex);
+            }
+        });
+        return failed;
     }
 
     [LoggerMessage(EventId = 90, Level = LogLevel.Warning, Message = "Silo(s) {Silos} declared dead: resuming feeds and webhook endpoints on the survivors")]
     private static partial void LogSiloDied(ILogger logger, string silos);
 
-    [LoggerMessage(EventId = 91, Level = LogLevel.Information, Message = "Resumed {Feeds} feeds and {Endpoints} webhook endpoints after a silo failure")]
-    private static partial void LogResumed(ILogger logger, int feeds, int endpoints);
+    [LoggerMessage(EventId = 91, Level = LogLevel.Information, Message = "Resumed {Feeds} feeds and {Endpoints} webhook endpoints after a silo failure; {Failed} not reached")]
+    private static partial void LogResumed(ILogger logger, int feeds, int endpoints, int failed);
 
     [LoggerMessage(EventId = 92, Level = LogLevel.Warning, Message = "Could not resume after a silo failure; reminders will")]
     private static partial void LogResumeFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 93, Level = LogLevel.Warning, Message = "Could not resume {Id} after a silo failure; its reminder will")]
+    [LoggerMessage(EventId = 93, Level = LogLevel.Warning, Message = "Could not resume {Id} after a silo failure (tried again shortly; its reminder is the backstop)")]
     private static partial void LogResumeOneFailed(ILogger logger, string id, Exception exception);
 }

@@ -150,18 +150,17 @@ public sealed class FailoverTests
         {
             foreach (var (silo, i) in silos.Select((s, i) => (s, i)))
             {
-                var log = Path.Combine(Path.GetTempPath(), $"livenews-failover-silo-{i}.log");
-                await File.WriteAllTextAsync(log, silo.Output, CancellationToken.None);
-                TestContext.Current.SendDiagnosticMessage($"silo {i}: {log}\n{silo.Output[^Math.Min(silo.Output.Length, 4000)..]}");
+                TestContext.Current.SendDiagnosticMessage($"silo {i} (whole log: livenews-failover-silo-{i}.log in the temporary folder):\n{silo.Output[^Math.Min(silo.Output.Length, 4000)..]}");
             }
 
             throw;
         }
         finally
         {
-            foreach (var silo in silos)
+            foreach (var (silo, i) in silos.Select((s, i) => (s, i)))
             {
                 await silo.DisposeAsync();
+                await File.WriteAllTextAsync(Path.Combine(Path.GetTempPath(), $"livenews-failover-silo-{i}.log"), silo.Output, CancellationToken.None);
             }
         }
     }

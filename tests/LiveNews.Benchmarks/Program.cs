@@ -4,8 +4,14 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using LiveNews.Benchmarks;
 
-// dotnet run -c Release --project tests/LiveNews.Benchmarks -- engine | matching | memory [stories]
+// dotnet run -c Release --project tests/LiveNews.Benchmarks -- engine | matching | memory [stories] | quality [Option=Value ...]
 var what = args.Length > 0 ? args[0] : "engine";
+if (what == "quality")
+{
+    QualityReport.Run(args.Skip(1));
+    return;
+}
+
 if (what == "memory")
 {
     MemoryReport.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);

@@ -4,8 +4,14 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using LiveNews.Benchmarks;
 
-// dotnet run -c Release --project tests/LiveNews.Benchmarks -- engine | matching | memory [stories] | quality [Option=Value ...]
+// dotnet run -c Release --project tests/LiveNews.Benchmarks -- engine | matching | memory [stories] | quality [Option=Value ...] | generate VERSIONS STORIES SEED OUTPUT.jsonl
 var what = args.Length > 0 ? args[0] : "engine";
+if (what == "generate")
+{
+    GenerateCommand.Run([.. args.Skip(1)]);
+    return;
+}
+
 if (what == "quality")
 {
     QualityReport.Run(args.Skip(1));

@@ -56,13 +56,25 @@ public static class LiveNewsGrainsHosting
         return silo;
     }
 
+    /// <summary>Queues of the embedded profile's memory stream provider.</summary>
+    public const int MemoryStreamQueues = 2;
+
+    /// <summary>How often the embedded profile's stream queues are read when they were empty.</summary>
+    public static readonly TimeSpan MemoryStreamPollPeriod = TimeSpan.FromMilliseconds(10);
+
     /// <summary>The embedded profile's providers: in-memory storage, reminders and streams.</summary>
     public static ISiloBuilder AddLiveNewsInMemoryProviders(this ISiloBuilder silo)
     {
         silo.AddMemoryGrainStorage(StorageName);
         silo.AddMemoryGrainStorage("PubSubStore");
         silo.UseInMemoryReminderService();
-        silo.AddMemoryStreams(StreamNames.Provider);
+        // Every story event goes on one stream, so a few queues do; polled often, so an event reaches its
+        // consumers (dashboard, webhooks) in milliseconds rather than at the default 100 ms poll.
+        silo.AddMemoryStreams(StreamNames.Provider, streams =>
+        {
+            streams.ConfigurePartitioning(MemoryStreamQueues);
+            streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = MemoryStreamPollPeriod));
+        });
         return silo;
     }
 }

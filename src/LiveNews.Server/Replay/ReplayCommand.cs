@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Threading.Channels;
+using HdrHistogram;
 using System.Text;
 using System.Text.Json;
 using LiveNews.Abstractions;
@@ -12,9 +15,11 @@ using Orleans.Streams;
 namespace LiveNews.Server.Replay;
 
 /// <summary>
-/// <c>replay --input FILE --output FILE</c>: starts the embedded silo in-process, sends each line of
-/// an article JSONL file through the real grain pipeline in order, waits until the "stories" stream has
-/// delivered every event, writes the events as JSONL and prints a summary to standard error.
+/// <c>replay --input FILE --output FILE [--concurrency N] [--rate R]</c>: starts the embedded silo
+/// in-process, sends each line of an article JSONL file through the real grain pipeline (in order, or N at
+/// a time with versions of one entry in order; at R versions a second when given), waits until the
+/// "stories" stream has delivered every event, writes the events as JSONL in input order and prints a
+/// summary to standard error: counts, versions per second, and in-to-out latency percentiles.
 /// </summary>
 public static class ReplayCommand
 {
@@ -78,20 +83,34 @@ public static class ReplayCommand
 
         // Every event must come out of the "stories" stream: the replay checks the stream, not just the calls.
         var delivered = new ConcurrentDictionary<(string? StoryId, long Sequence), StoryEvent>();
+        var arrivals = new ConcurrentDictionary<(string? StoryId, long Sequence), long>();
         var stream = client.GetStreamProvider(StreamNames.Provider)
             .GetStream<StoryEvent>(StreamId.Create(StreamNames.StoriesNamespace, StreamNames.AllStoriesKey));
         var subscription = await stream.SubscribeAsync((evt, _) =>
         {
+            arrivals.TryAdd((evt.StoryId, evt.Sequence), time.GetTimestamp());
             delivered[(evt.StoryId, evt.Sequence)] = evt;
             return Task.CompletedTask;
         });
 
-        var output = new List<StoryEvent>();
+        // Lanes: versions of one entry go to the same lane, so they stay in order; lanes run side by side.
+        var results = new ConcurrentDictionary<long, (long Due, ImmutableArray<StoryEvent> Events)>();
+        var lanes = Enumerable.Range(0, options.Concurrency).Select(_ => Channel.CreateBounded<(long Line, long Due, ArticleVersion Article)>(64)).ToArray();
+        var workers = lanes.Select(lane => Task.Run(async () =>
+        {
+            await foreach (var (line, due, article) in lane.Reader.ReadAllAsync(cancellationToken))
+            {
+                results[line] = (due, await ingestor.IngestAsync(article));
+            }
+        }, cancellationToken)).ToArray();
+
         var versions = 0;
         var rejected = 0;
         var stopwatch = Stopwatch.StartNew();
-        using (var reader = options.Input == "-" ? new StreamReader(Console.OpenStandardInput(), Encoding.UTF8) : new StreamReader(options.Input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
+        var started = time.GetTimestamp();
+        try
         {
+            using var reader = options.Input == "-" ? new StreamReader(Console.OpenStandardInput(), Encoding.UTF8) : new StreamReader(options.Input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
             long line = 0;
             while (await reader.ReadLineAsync(cancellationToken) is { } text)
             {
@@ -105,19 +124,38 @@ public static class ReplayCommand
                 if (parsed.Article is null)
                 {
                     rejected++;
-                    output.Add(new StoryEvent { Type = StoryEventType.Rejected, Line = line, Reason = parsed.Reason, At = time.GetUtcNow() });
+                    results[line] = (0, [new StoryEvent { Type = StoryEventType.Rejected, Line = line, Reason = parsed.Reason, At = time.GetUtcNow() }]);
                     continue;
                 }
 
+                // Offered on schedule at the given rate (latency counts from then), else at once.
+                var due = options.Rate is { } rate ? started + (long)(versions / rate * time.TimestampFrequency) : time.GetTimestamp();
+                var wait = (due - time.GetTimestamp()) / (double)time.TimestampFrequency;
+                if (wait > 0)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(wait), time, cancellationToken);
+                }
+
                 versions++;
-                output.AddRange(await ingestor.IngestAsync(parsed.Article));
+                var lane = lanes[(StringComparer.Ordinal.GetHashCode(parsed.Article.Id) & int.MaxValue) % lanes.Length];
+                await lane.Writer.WriteAsync((line, due, parsed.Article), cancellationToken);
+            }
+        }
+        finally
+        {
+            foreach (var lane in lanes)
+            {
+                lane.Writer.TryComplete();
             }
         }
 
+        await Task.WhenAll(workers);
+        var output = results.OrderBy(r => r.Key).SelectMany(r => r.Value.Events).ToList();
         var expected = output.Where(e => e.Type != StoryEventType.Rejected).Select(e => (e.StoryId, e.Sequence)).ToList();
         var drained = await WaitForStreamAsync(delivered, expected, time, cancellationToken);
         stopwatch.Stop();
         await subscription.UnsubscribeAsync();
+        var latency = Latency(results.Values, arrivals, time);
 
         var writer = options.Output == "-" ? stdout : new StreamWriter(options.Output, append: false, new UTF8Encoding(false));
         try
@@ -141,7 +179,7 @@ public static class ReplayCommand
         }
 
         var stories = CountLiveStories(output);
-        var summary = new ReplaySummary(versions, rejected, stories, output.Count, stopwatch.Elapsed.TotalSeconds);
+        var summary = new ReplaySummary(versions, rejected, stories, output.Count, stopwatch.Elapsed.TotalSeconds) { Latency = latency };
         await stderr.WriteLineAsync(summary.ToString());
         if (!drained)
         {
@@ -150,6 +188,35 @@ public static class ReplayCommand
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// In-to-out latency of each version: from when it was offered to when the last of its events came out
+    /// of the "stories" stream (HdrHistogram, microsecond resolution); null when nothing was ingested.
+    /// </summary>
+    private static LatencyPercentiles? Latency(
+        IEnumerable<(long Due, ImmutableArray<StoryEvent> Events)> results,
+        ConcurrentDictionary<(string? StoryId, long Sequence), long> arrivals,
+        TimeProvider time)
+    {
+        var histogram = new LongHistogram(TimeSpan.FromHours(1).Ticks / 10, 3);
+        foreach (var (due, events) in results)
+        {
+            var last = events.Where(e => e.Type != StoryEventType.Rejected)
+                .Select(e => arrivals.GetValueOrDefault((e.StoryId, e.Sequence)))
+                .DefaultIfEmpty(0)
+                .Max();
+            if (last > 0)
+            {
+                var microseconds = (long)time.GetElapsedTime(due, last).TotalMicroseconds;
+                histogram.RecordValue(Math.Clamp(microseconds, 0, histogram.HighestTrackableValue));
+            }
+        }
+
+        return histogram.TotalCount == 0 ? null : new LatencyPercentiles(
+            histogram.GetValueAtPercentile(50) / 1000.0,
+            histogram.GetValueAtPercentile(99) / 1000.0,
+            histogram.GetMaxValue() / 1000.0);
     }
 
     /// <summary>Stories at the end of the run: every story id seen, less those merged into another.</summary>

@@ -2,11 +2,18 @@ using System.Globalization;
 
 namespace LiveNews.Server.Replay;
 
-/// <summary>What a replay did: counts and speed, printed to standard error.</summary>
+/// <summary>What a replay did: counts, speed and in-to-out latency, printed to standard error.</summary>
 public sealed record ReplaySummary(int ArticleVersions, int Rejected, int Stories, int Events, double Seconds)
 {
     public double VersionsPerSecond => Seconds > 0 ? ArticleVersions / Seconds : 0;
 
+    /// <summary>In-to-out latency (from when a version was offered to when its last event left the "stories" stream), milliseconds.</summary>
+    public LatencyPercentiles? Latency { get; init; }
+
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"article versions: {ArticleVersions}, rejected lines: {Rejected}, stories: {Stories}, events: {Events}, seconds: {Seconds:F2}, versions per second: {VersionsPerSecond:F1}");
+        $"article versions: {ArticleVersions}, rejected lines: {Rejected}, stories: {Stories}, events: {Events}, seconds: {Seconds:F2}, versions per second: {VersionsPerSecond:F1}")
+        + (Latency is { } l ? string.Create(CultureInfo.InvariantCulture, $", latency ms p50: {l.P50:F1}, p99: {l.P99:F1}, max: {l.Max:F1}") : "");
 }
+
+/// <summary>Latency percentiles in milliseconds.</summary>
+public sealed record LatencyPercentiles(double P50, double P99, double Max);

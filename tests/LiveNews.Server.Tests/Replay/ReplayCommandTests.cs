@@ -71,6 +71,63 @@ public class ReplayCommandTests
     }
 
     [Fact]
+    public async Task Replay_Concurrently_KeepsEachEntrysVersionsInOrder_WritesInputOrder_AndReportsLatency()
+    {
+        var input = Path.Combine(Path.GetTempPath(), "livenews-generated-" + Guid.NewGuid().ToString("N") + ".jsonl");
+        var output = Path.ChangeExtension(input, ".events.jsonl");
+        var generated = new ArticleStreamGenerator(seed: 7).Generate(versions: 400, stories: 60).ToList();
+        await File.WriteAllLinesAsync(input, generated.Select(a => a.ToJsonLine()), TestContext.Current.CancellationToken);
+        try
+        {
+            var stderr = new StringWriter();
+            var code = await ReplayCommand.RunAsync(["--input", input, "--output", output, "--concurrency", "8"], TextWriter.Null, stderr, TestContext.Current.CancellationToken);
+            Assert.Equal(0, code);
+
+            var events = File.ReadAllLines(output).Select(l => JsonDocument.Parse(l).RootElement)
+                .Where(e => e.TryGetProperty("articleId", out _)).ToList();
+
+            // Input order: the main events name the input's ids in the input's order.
+            var main = events.Where(e => !e.GetProperty("articleId").GetString()!.Contains('#', StringComparison.Ordinal)).ToList();
+            Assert.Equal(generated.Select(a => a.Id), main.Select(e => e.GetProperty("articleId").GetString()));
+
+            // Each entry's versions went in in order: its first version came first, so only the first is a new story or the first of its id.
+            foreach (var entry in main.GroupBy(e => e.GetProperty("articleId").GetString()))
+            {
+                Assert.DoesNotContain(entry.Skip(1), e => e.GetProperty("type").GetString() == "StoryCreated");
+                Assert.Single(entry.Select(e => e.GetProperty("storyId").GetString()).Distinct());
+            }
+
+            Assert.Matches(@"article versions: 400, .*versions per second: [0-9.]+, latency ms p50: [0-9.]+, p99: [0-9.]+, max: [0-9.]+", stderr.ToString());
+        }
+        finally
+        {
+            File.Delete(input);
+            File.Delete(output);
+        }
+    }
+
+    [Theory]
+    [InlineData("--concurrency", "0")]
+    [InlineData("--concurrency", "many")]
+    [InlineData("--rate", "-5")]
+    [InlineData("--rate", "NaN")]
+    public void Options_RefuseABadConcurrencyOrRate(string option, string value)
+    {
+        var (options, error) = ReplayOptions.Parse(["--input", "a.jsonl", "--output", "b.jsonl", option, value]);
+        Assert.Null(options);
+        Assert.Contains(option, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Options_ReadConcurrencyAndRate()
+    {
+        var (options, _) = ReplayOptions.Parse(["--input", "a.jsonl", "--output", "b.jsonl", "--concurrency", "8", "--rate", "200"]);
+        Assert.Equal(8, options!.Concurrency);
+        Assert.Equal(200, options.Rate);
+        Assert.Equal(1, ReplayOptions.Parse(["-i", "a", "-o", "b"]).Options!.Concurrency);
+    }
+
+    [Fact]
     public async Task Replay_WithoutArguments_PrintsUsage()
     {
         var stderr = new StringWriter();

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using LiveNews.Grains.Hosting;
 using LiveNews.Stories;
 using LiveNews.Stories.Analysis;
@@ -25,26 +26,37 @@ public sealed class StoryIndexGrain : Grain, IStoryIndexGrain
     private readonly IPersistentState<StoryIndexState> _state;
     private readonly StoryEngineOptions _options;
     private StoryMatcher _matcher;
+    private readonly TimeProvider _time;
     private bool _dirty;
     private IGrainTimer? _saveTimer;
+    private Task _saving = Task.CompletedTask;
+    private long _lastSaveEnded;
+    private TimeSpan _lastSaveCost;
 
     public StoryIndexGrain(
         [PersistentState("index", LiveNewsGrainsHosting.StorageName)] IPersistentState<StoryIndexState> state,
-        IOptions<StoryEngineOptions> options)
+        IOptions<StoryEngineOptions> options,
+        TimeProvider time)
     {
         _state = state;
         _options = options.Value;
+        _time = time;
         _matcher = new StoryMatcher(_options);
     }
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (_state.State.Snapshot is { } snapshot)
+        if (_state.State.SnapshotJson is { Length: > 0 } json)
+        {
+            _matcher = StoryMatcher.FromSnapshot(JsonSerializer.Deserialize<StoryMatcherSnapshot>(json, SnapshotJson)!, _options);
+        }
+        else if (_state.State.Snapshot is { } snapshot)
         {
             _matcher = StoryMatcher.FromSnapshot(snapshot, _options);
         }
 
-        _saveTimer = this.RegisterGrainTimer(_ => SaveIfChangedAsync(), new GrainTimerCreationOptions(SaveDelay, SaveDelay) { Interleave = false, KeepAlive = false });
+        // The timer interleaves: while a snapshot is serialised and written, proposals and commits go on.
+        _saveTimer = this.RegisterGrainTimer(_ => SaveIfChangedAsync(force: false), new GrainTimerCreationOptions(SaveDelay, SaveDelay) { Interleave = true, KeepAlive = false });
         return Task.CompletedTask;
     }
 
@@ -59,7 +71,8 @@ public sealed class StoryIndexGrain : Grain, IStoryIndexGrain
             return;
         }
 
-        await SaveIfChangedAsync();
+        await SettleAsync();
+        await SaveIfChangedAsync(force: true);
     }
 
     public Task<ShardProposal> ProposeAsync(Immutable<AnalysedArticle> article, string[] exclude)
@@ -112,24 +125,78 @@ public sealed class StoryIndexGrain : Grain, IStoryIndexGrain
 
     public Task<int> CountAsync() => Task.FromResult(_matcher.StoryCount);
 
-    public Task SaveAsync() => SaveIfChangedAsync();
-
-    private async Task SaveIfChangedAsync()
+    public async Task SaveAsync()
     {
-        if (!_dirty)
+        await SettleAsync();
+        await SaveIfChangedAsync(force: true);
+    }
+
+    /// <summary>
+    /// Writes a snapshot when something changed. The copy is taken in this turn (a consistent point); it is
+    /// serialised off the grain's turn and written while calls go on. Unless forced, saves keep to about a
+    /// twentieth of the shard's time: a shard whose snapshot takes long to write writes it less often.
+    /// </summary>
+    private Task SaveIfChangedAsync(bool force)
+    {
+        if (!_dirty || !_saving.IsCompleted)
         {
-            return;
+            return _saving;
         }
 
-        _dirty = false;
-        _state.State.Snapshot = _matcher.ToSnapshot();
-        await _state.WriteStateAsync();
+        if (!force && _lastSaveEnded != 0 && _time.GetElapsedTime(_lastSaveEnded) < _lastSaveCost * 20)
+        {
+            return Task.CompletedTask;
+        }
+
+        _saving = WriteSnapshotAsync(_matcher.ToSnapshot());
+        return _saving;
     }
+
+    private async Task WriteSnapshotAsync(StoryMatcherSnapshot snapshot)
+    {
+        var started = _time.GetTimestamp();
+        _dirty = false;
+        try
+        {
+            var json = await Task.Run(() => JsonSerializer.SerializeToUtf8Bytes(snapshot, SnapshotJson));
+            _state.State.Snapshot = null;
+            _state.State.SnapshotJson = json;
+            await _state.WriteStateAsync();
+        }
+        catch
+        {
+            _dirty = true;
+            throw;
+        }
+        finally
+        {
+            _lastSaveEnded = _time.GetTimestamp();
+            _lastSaveCost = _time.GetElapsedTime(started, _lastSaveEnded);
+        }
+    }
+
+    /// <summary>Waits for a save in flight; its failure left the shard dirty, so the next save tries again.</summary>
+    private async Task SettleAsync()
+    {
+        try
+        {
+            await _saving;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // _dirty was set again by the failed save.
+        }
+    }
+
+    private static readonly JsonSerializerOptions SnapshotJson = new(JsonSerializerDefaults.General) { MaxDepth = 64 };
 }
 
-/// <summary>The persisted index: the matcher's snapshot (carried by the engine-type JSON codec).</summary>
+/// <summary>The persisted index shard: the matcher's snapshot as JSON (serialised off the grain's turn).</summary>
 [GenerateSerializer, Alias("LiveNews.StoryIndexState")]
 public sealed class StoryIndexState
 {
+    /// <summary>A snapshot written by an earlier version (read, never written).</summary>
     [Id(0)] public StoryMatcherSnapshot? Snapshot { get; set; }
+
+    [Id(1)] public byte[]? SnapshotJson { get; set; }
 }

@@ -10,11 +10,14 @@ namespace LiveNews.Benchmarks;
 /// recall and F1 as ../shared/tools/score-stories.py computes them, in about a second a corpus, so that
 /// options can be tried quickly. Options are given as Name=Value (StoryEngineOptions properties).
 /// </summary>
-/// <example>dotnet run -c Release --project tests/LiveNews.Benchmarks -- quality MatchThreshold=0.25</example>
+/// <example>dotnet run -c Release --project tests/LiveNews.Benchmarks -- quality [ARTICLES.jsonl LABELS.tsv ...] [MatchThreshold=0.25 ...]</example>
 internal static class QualityReport
 {
-    public static void Run(IEnumerable<string> settings)
+    public static void Run(IEnumerable<string> arguments)
     {
+        // Labelled streams to score (ARTICLES.jsonl LABELS.tsv pairs); the dev streams when none is given.
+        var files = arguments.Where(a => !a.Contains('=', StringComparison.Ordinal)).ToList();
+        var settings = arguments.Where(a => a.Contains('=', StringComparison.Ordinal));
         var options = new StoryEngineOptions();
         foreach (var setting in settings)
         {
@@ -26,11 +29,14 @@ internal static class QualityReport
                 : Convert.ChangeType(value, property.PropertyType, CultureInfo.InvariantCulture));
         }
 
-        foreach (var corpus in new[] { "wikinews-dev", "ecbplus-dev" })
+        var directory = LiveNews.Tests.Shared.Fixtures.Path("corpus", "stories-dev");
+        var pairs = files.Count >= 2
+            ? files.Chunk(2).Where(p => p.Length == 2).Select(p => (Articles: p[0], Labels: p[1])).ToList()
+            : [.. new[] { "wikinews-dev", "ecbplus-dev" }.Select(c => (Articles: Path.Combine(directory, c + ".jsonl"), Labels: Path.Combine(directory, c + ".labels.tsv")))];
+        foreach (var (articles, labels) in pairs)
         {
-            var directory = LiveNews.Tests.Shared.Fixtures.Path("corpus", "stories-dev");
-            var (p, r, f1) = Score(options, Path.Combine(directory, corpus + ".jsonl"), Path.Combine(directory, corpus + ".labels.tsv"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{corpus,-14} BCubed P {p:F3}  R {r:F3}  F1 {f1:F3}"));
+            var (p, r, f1) = Score(options, articles, labels);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileNameWithoutExtension(articles),-14} BCubed P {p:F3}  R {r:F3}  F1 {f1:F3}"));
         }
     }
 

@@ -27,15 +27,18 @@ public sealed partial class SiloFailureWatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var dead = new HashSet<SiloAddress>();
+        // Only a death this silo lived through counts: silos that were dead before it joined (the membership
+        // table keeps them a while) were resumed from by whoever saw them die, or by a restart's resume task.
+        var active = new HashSet<SiloAddress>();
         try
         {
             await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(stoppingToken))
             {
                 var newlyDead = snapshot.Members.Values
-                    .Where(m => m.Status == SiloStatus.Dead && !m.SiloAddress.Equals(localSilo.SiloAddress) && dead.Add(m.SiloAddress))
+                    .Where(m => m.Status == SiloStatus.Dead && active.Remove(m.SiloAddress))
                     .Select(m => m.SiloAddress)
                     .ToList();
+                active.UnionWith(snapshot.Members.Values.Where(m => m.Status == SiloStatus.Active && !m.SiloAddress.Equals(localSilo.SiloAddress)).Select(m => m.SiloAddress));
                 if (newlyDead.Count == 0 || !IsOldestActive(snapshot))
                 {
                     continue;

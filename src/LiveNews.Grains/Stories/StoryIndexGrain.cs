@@ -63,6 +63,7 @@ public sealed class StoryIndexGrain : Grain, IStoryIndexGrain
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _saveTimer?.Dispose();
+        await SettleAsync();
 
         // In-memory storage goes down with the silo: nothing to save for then.
         if (reason.ReasonCode == DeactivationReasonCode.ShuttingDown
@@ -71,7 +72,6 @@ public sealed class StoryIndexGrain : Grain, IStoryIndexGrain
             return;
         }
 
-        await SettleAsync();
         await SaveIfChangedAsync(force: true);
     }
 

@@ -175,9 +175,15 @@ internal sealed class ArticleStreamGenerator
 
     private string Pick(List<string> list) => list[_random.Next(list.Count)];
 
-    /// <summary>A sentence with some longer words swapped: real shape, new wording.</summary>
+    /// <summary>
+    /// A sentence with half its longer words and names swapped: real shape and lengths, new content (one
+    /// corpus sentence serves many stories, and real stories do not share their sentences).
+    /// </summary>
     private string Vary(string sentence) =>
-        string.Join(' ', sentence.Split(' ').Select(w => w.Length > 5 && w.All(char.IsLower) && _random.Next(4) == 0 ? Pick(_words) : w));
+        string.Join(' ', sentence.Split(' ').Select(w =>
+            w.Length > 3 && w.All(char.IsLower) && _random.Next(2) == 0 ? Pick(_words)
+            : w.Length > 3 && char.IsUpper(w[0]) && w.Skip(1).All(char.IsLower) && _random.Next(2) == 0 ? Pick(_names)
+            : w));
 
     private sealed record GeneratedStory(string Id, string Who, string Where, string[] What)
     {

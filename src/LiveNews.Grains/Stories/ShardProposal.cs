@@ -21,6 +21,9 @@ public sealed record ShardProposal
 
     /// <summary>Stories this shard has opened so far, when it answered.</summary>
     [Id(6)] public long Opened { get; init; }
+
+    /// <summary><see cref="Known"/> only from a further part of the article's page: another shard may know the article itself.</summary>
+    [Id(7)] public bool KnownByPage { get; init; }
 }
 
 /// <summary>What a commit did: done (<see cref="MergedInto"/> null), or the story had been merged into another meanwhile.</summary>

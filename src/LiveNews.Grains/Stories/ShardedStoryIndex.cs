@@ -27,8 +27,9 @@ public sealed class ShardedStoryIndex(IGrainFactory grains, StoryEngineOptions o
         var proposals = await Task.WhenAll(Enumerable.Range(0, Shards).Select(s => grains.GetGrain<IStoryIndexGrain>(s).ProposeAsync(immutable, exclude)));
         var candidates = proposals.Sum(p => p.Candidates);
 
-        // A new version of an article already assigned goes to its story.
-        if (proposals.FirstOrDefault(p => p.Known) is { StoryId: { } known })
+        // A new version of an article already assigned goes to its story (the shard that holds the article
+        // itself before one that only saw a further part of its page).
+        if (proposals.Where(p => p.Known).OrderBy(p => p.KnownByPage).FirstOrDefault() is { StoryId: { } known })
         {
             return new IndexDecision { StoryId = await CommitAsync(grains, immutable, known, Shards), Score = 1.0, Candidates = candidates };
         }

@@ -117,6 +117,7 @@ public sealed class StoryIndexGrain : Grain, IStoryIndexGrain
         StoryId = match.StoryId,
         Score = match.Score,
         Known = match.Known,
+        KnownByPage = match.KnownByPage,
         Candidates = match.Candidates,
         RunnersUp = [.. match.RunnersUp],
         RunnerUpScores = [.. match.RunnerUpScores],

@@ -14,4 +14,10 @@ public sealed record StoryMatch(string? StoryId, double Score, int Candidates)
 
     /// <summary>True when the article was assigned before (a new version of a known entry): <see cref="StoryId"/> is its story.</summary>
     public bool Known { get; init; }
+
+    /// <summary>
+    /// <see cref="Known"/> only from a further part of the article's page ("id#n" went to that story): a
+    /// weaker hint than the article itself having been assigned, which another matcher may hold.
+    /// </summary>
+    public bool KnownByPage { get; init; }
 }

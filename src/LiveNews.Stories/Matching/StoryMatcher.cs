@@ -18,6 +18,9 @@ public sealed class StoryMatcher
     private readonly Dictionary<string, StoryProfile> _stories = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _postings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _storyOfArticle = new(StringComparer.Ordinal);
+
+    /// <summary>Article ids whose story is only known from a further part of their page ("id#n"), not from the article itself.</summary>
+    private readonly HashSet<string> _knownByPage = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _mergedInto = new(StringComparer.Ordinal);
 
     /// <summary>Candidate hits of the current match, reused between calls (the matcher has one owner).</summary>
@@ -67,6 +70,7 @@ public sealed class StoryMatcher
             LastPublished = p.LastPublished,
         }).ToList(),
         StoryOfArticle = new Dictionary<string, string>(_storyOfArticle, StringComparer.Ordinal),
+        KnownByPage = [.. _knownByPage],
         MergedInto = new Dictionary<string, string>(_mergedInto, StringComparer.Ordinal),
         Opened = _opened,
     };
@@ -86,6 +90,8 @@ public sealed class StoryMatcher
         {
             matcher._storyOfArticle[article] = story;
         }
+
+        matcher._knownByPage.UnionWith(snapshot.KnownByPage);
 
         foreach (var (absorbed, survivor) in snapshot.MergedInto)
         {
@@ -192,7 +198,7 @@ public sealed class StoryMatcher
         if (known is not null && !_stories.ContainsKey(known))
         {
             // Its story was merged into one that lives in another matcher.
-            return new StoryMatch(known, 1.0, 0) { Known = true };
+            return new StoryMatch(known, 1.0, 0) { Known = true, KnownByPage = _knownByPage.Contains(article.Id) };
         }
 
         return Match(article, vector, exclude);
@@ -285,7 +291,7 @@ public sealed class StoryMatcher
         var known = StoryOfArticle(article.Id);
         if (known is not null && _stories.ContainsKey(known))
         {
-            return new StoryMatch(known, 1.0, 0) { Known = true };
+            return new StoryMatch(known, 1.0, 0) { Known = true, KnownByPage = _knownByPage.Contains(article.Id) };
         }
 
         var candidates = Candidates(vector);
@@ -393,10 +399,11 @@ public sealed class StoryMatcher
         }
 
         _storyOfArticle[article.Id] = storyId;
+        _knownByPage.Remove(article.Id);
         var baseId = BaseArticleId(article.Id);
-        if (baseId != article.Id)
+        if (baseId != article.Id && _storyOfArticle.TryAdd(baseId, storyId))
         {
-            _storyOfArticle.TryAdd(baseId, storyId);
+            _knownByPage.Add(baseId);
         }
 
         profile.Members++;

@@ -18,5 +18,8 @@ public sealed class StoryMatcherSnapshot
 
     public Dictionary<string, string> MergedInto { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Article ids in <see cref="StoryOfArticle"/> known only from a further part of their page.</summary>
+    public List<string> KnownByPage { get; set; } = [];
+
     public long Opened { get; set; }
 }

@@ -83,6 +83,28 @@ public class ShardedMatchingTests
     }
 
     [Fact]
+    public void Propose_TellsAnArticleKnownItselfFromOneKnownOnlyByAPartOfItsPage()
+    {
+        var options = new StoryEngineOptions();
+        var analyzer = new ArticleAnalyzer(options);
+        var seeds = CorpusReader.Seeds().Select(s => analyzer.Analyze(s)).ToList();
+        var main = seeds[0];
+        var part = seeds[1] with { Id = main.Id + "#1" }; // a further article printed on the same page
+        var (shardA, shardB) = (new StoryMatcher(options), new StoryMatcher(options));
+        Assert.Null(shardA.Commit(main, "s-main", opens: true, ordinal: 1));
+        Assert.Null(shardB.Commit(part, "s-part", opens: true, ordinal: 2));
+
+        var fromA = shardA.Propose(main);
+        var fromB = shardB.Propose(main);
+        Assert.True(fromA.Known && !fromA.KnownByPage);
+        Assert.Equal("s-main", fromA.StoryId);
+        Assert.True(fromB.Known && fromB.KnownByPage);
+
+        // The distinction survives a snapshot.
+        Assert.True(StoryMatcher.FromSnapshot(shardB.ToSnapshot(), options).Propose(main).KnownByPage);
+    }
+
+    [Fact]
     public void Commit_ToAStoryNotHeld_Throws()
     {
         var options = new StoryEngineOptions();

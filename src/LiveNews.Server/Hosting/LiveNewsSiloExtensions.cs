@@ -20,6 +20,9 @@ public static class LiveNewsSiloExtensions
     /// <summary>The configuration key of the Redis connection string that selects the Redis profile.</summary>
     public const string RedisKey = "LiveNews:Redis";
 
+    /// <summary>Index shards (every silo of a cluster must agree; the Redis profile's default is the engine's, four).</summary>
+    public const string IndexShardsKey = "LiveNews:Stories:IndexShards";
+
     /// <summary>Turns the Orleans dashboard (under /orleans, behind the API key) on or off.</summary>
     public const string OrleansDashboardKey = "LiveNews:OrleansDashboard:Enabled";
 
@@ -32,6 +35,13 @@ public static class LiveNewsSiloExtensions
         var redis = builder.Configuration[RedisKey];
 
         builder.Services.AddSingleton(TimeProvider.System);
+
+        // One process gains nothing from several index shards (each reads every article): one, unless configured.
+        if (string.IsNullOrWhiteSpace(redis))
+        {
+            builder.Configuration[IndexShardsKey] ??= "1";
+        }
+
         builder.UseOrleans(orleans =>
         {
             if (string.IsNullOrWhiteSpace(redis))

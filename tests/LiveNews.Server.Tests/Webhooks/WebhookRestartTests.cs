@@ -77,7 +77,7 @@ public sealed class WebhookRestartTests
                 posted.EnsureSuccessStatusCode();
             }
 
-            var pending = await WaitForEndpointAsync(clientA, created.Endpoint.Id, e => e.Pending == 3 && e.FailingSince is not null);
+            var pending = await WaitForEndpointAsync(clientA, created.Endpoint.Id, e => e.Pending == 3 && e.FailingSince is not null, "node A: three alerts pending, the endpoint failing");
             Assert.Equal(0, pending.Delivered);
         }
         finally
@@ -99,16 +99,27 @@ public sealed class WebhookRestartTests
             return doc.RootElement.GetProperty("articleId").GetString();
         }));
         Assert.All(receiver.Received, r => Assert.True(StandardWebhooksVerifier.Verify(created.Secret, r), "signature"));
-        var endpoint = await WaitForEndpointAsync(clientB, created.Endpoint.Id, e => e.Delivered == 3);
+        var endpoint = await WaitForEndpointAsync(clientB, created.Endpoint.Id, e => e.Delivered == 3, "node B: three alerts delivered");
         Assert.Equal(0, endpoint.Pending);
         Assert.Null(endpoint.FailingSince);
     }
 
-    private static async Task<WebhookEndpointInfo> WaitForEndpointAsync(HttpClient client, string id, Func<WebhookEndpointInfo, bool> condition) =>
-        (await Eventually.ValueAsync(
-            () => client.GetFromJsonAsync<WebhookEndpointInfo>(new Uri($"/api/webhooks/{id}", UriKind.Relative), LiveNewsJson.Options, Ct),
-            info => info is not null && condition(info),
-            "the endpoint's state",
-            Patience,
-            Ct))!;
+    private static async Task<WebhookEndpointInfo> WaitForEndpointAsync(HttpClient client, string id, Func<WebhookEndpointInfo, bool> condition, string what)
+    {
+        WebhookEndpointInfo? last = null;
+        try
+        {
+            return (await Eventually.ValueAsync(
+                async () => last = await client.GetFromJsonAsync<WebhookEndpointInfo>(new Uri($"/api/webhooks/{id}", UriKind.Relative), LiveNewsJson.Options, Ct),
+                info => info is not null && condition(info),
+                what,
+                Patience,
+                Ct))!;
+        }
+        catch (TimeoutException ex)
+        {
+            // Say where it stood, so a rare failure can be told apart from the others.
+            throw new TimeoutException($"{ex.Message}; last seen: pending {last?.Pending}, delivered {last?.Delivered}, failing since {last?.FailingSince}, enabled {last?.Enabled}", ex);
+        }
+    }
 }

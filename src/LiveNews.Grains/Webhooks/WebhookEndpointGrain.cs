@@ -291,18 +291,19 @@ public sealed partial class WebhookEndpointGrain : Grain, IWebhookEndpointGrain,
             {
                 await AttemptAsync(S.Outbox[0], cancellationToken);
             }
+
+            if (Exists && (!S.Enabled || S.Outbox.Count == 0))
+            {
+                await SetReminderAsync(false);
+            }
         }
         finally
         {
+            // Whatever happened (an attempt cancelled or failing to save), the next attempt is scheduled:
+            // a delivery that threw must not wait for the reminder.
             _delivering = false;
+            Schedule();
         }
-
-        if (Exists && (!S.Enabled || S.Outbox.Count == 0))
-        {
-            await SetReminderAsync(false);
-        }
-
-        Schedule();
     }
 
     private async Task AttemptAsync(WebhookMessage message, CancellationToken cancellationToken)

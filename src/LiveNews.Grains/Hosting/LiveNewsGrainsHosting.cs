@@ -57,10 +57,10 @@ public static class LiveNewsGrainsHosting
     }
 
     /// <summary>Queues of the embedded profile's memory stream provider.</summary>
-    public const int MemoryStreamQueues = 2;
+    private const int MemoryStreamQueues = 2;
 
     /// <summary>How often the embedded profile's stream queues are read when they were empty.</summary>
-    public static readonly TimeSpan MemoryStreamPollPeriod = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan MemoryStreamPollPeriod = TimeSpan.FromMilliseconds(10);
 
     /// <summary>The embedded profile's providers: in-memory storage, reminders and streams.</summary>
     public static ISiloBuilder AddLiveNewsInMemoryProviders(this ISiloBuilder silo)

@@ -17,7 +17,10 @@ public sealed class ShardedStoryIndex(IGrainFactory grains, StoryEngineOptions o
     /// <summary>How often a commit follows a story that was merged away meanwhile before it gives up.</summary>
     private const int MaxHops = 16;
 
-    private int Shards => Math.Max(1, options.IndexShards);
+    private int Shards => ShardCount(options);
+
+    /// <summary>The number of index shards the options ask for (at least one).</summary>
+    internal static int ShardCount(StoryEngineOptions options) => Math.Max(1, options.IndexShards);
 
     /// <summary>Decides the story of an article (never one of <paramref name="exclude"/>) and records it.</summary>
     public async Task<IndexDecision> AssignAsync(AnalysedArticle article, string[] exclude)
@@ -76,7 +79,7 @@ public sealed class ShardedStoryIndex(IGrainFactory grains, StoryEngineOptions o
             .Select(r => r.Item1)
             .ToList();
 
-    /// <summary>Merges the runners-up whose centroids agree with the best story's; returns the survivor and the absorbed.</summary>
+    /// <summary>Merges the runners-up whose centroids agree with the best story's (wherever they live); returns the survivor and the absorbed.</summary>
     private async Task<(string Survivor, List<string> Absorbed)> MergeAsync(string best, List<string> runnersUp, string[] exclude)
     {
         runnersUp.RemoveAll(exclude.Contains);
@@ -90,24 +93,14 @@ public sealed class ShardedStoryIndex(IGrainFactory grains, StoryEngineOptions o
                 .Select(g => grains.GetGrain<IStoryIndexGrain>(g.Key).GetProfilesAsync([.. g]))))
             .SelectMany(p => p.Value)
             .ToDictionary(p => p.StoryId, StringComparer.Ordinal);
-        if (!profiles.TryGetValue(best, out var bestProfile))
+        if (!profiles.Remove(best, out var bestProfile))
         {
             return (best, []);
         }
 
-        var group = runnersUp
-            .Where(id => profiles.TryGetValue(id, out var p) && StoryMatcher.StorySimilarity(bestProfile, p, options) >= options.StoryMergeThreshold)
-            .Append(best)
-            .ToList();
-        if (group.Count == 1)
-        {
-            return (best, []);
-        }
-
-        // The older story survives (ordinals order stories by age across shards).
-        var survivor = group.OrderBy(id => profiles[id].Ordinal).ThenBy(id => id, StringComparer.Ordinal).First();
+        var (survivor, planned) = StoryMatcher.PlanMerge(bestProfile, profiles.Values, options);
         var absorbed = new List<string>();
-        foreach (var id in group.Where(id => id != survivor))
+        foreach (var id in planned)
         {
             var detached = await grains.GetGrain<IStoryIndexGrain>(StoryIds.Shard(id, Shards)).DetachAsync(id, survivor);
             if (detached.Value is { } profile)

@@ -12,9 +12,10 @@ namespace LiveNews.Grains.Stories;
 
 /// <summary>
 /// One shard of the term index: hosts a <see cref="StoryMatcher"/> holding the stories whose id hashes to
-/// this shard; thin: the matching itself lives in LiveNews.Stories. What the matcher has learned is persisted as a snapshot a few seconds after it changes and when the grain
-/// deactivates, so a reactivation (idle collection, restart, failover) carries on with the same stories.
-/// Articles assigned in the last few seconds before a crash are missing from the restored index; one of
+/// this shard; thin: the matching itself lives in LiveNews.Stories. What the matcher has learned is
+/// persisted as a snapshot a few seconds after it changes and when the grain deactivates, so a
+/// reactivation (idle collection, restart, failover) carries on with the same stories. Articles assigned
+/// in the last few seconds before a crash are missing from the restored shard; one of
 /// them delivered again still lands in its story, whose grain recognises it (the story id of a new story
 /// is derived from its opening article).
 /// </summary>
@@ -25,8 +26,8 @@ public sealed class StoryIndexGrain : Grain, IStoryIndexGrain
 
     private readonly IPersistentState<StoryIndexState> _state;
     private readonly StoryEngineOptions _options;
-    private StoryMatcher _matcher;
     private readonly TimeProvider _time;
+    private StoryMatcher _matcher;
     private bool _dirty;
     private IGrainTimer? _saveTimer;
     private Task _saving = Task.CompletedTask;

@@ -22,7 +22,7 @@ public sealed class StoryOpenerGrain(IOptions<StoryEngineOptions> options, TimeP
 
     public async Task<IndexDecision> OpenAsync(Immutable<AnalysedArticle> article, string newStoryId, string[] exclude, long[] openedSeen)
     {
-        var shards = Math.Max(1, _options.IndexShards);
+        var shards = ShardedStoryIndex.ShardCount(_options);
 
         // Stories opened since the shards answered: the article may belong to one of them.
         var since = _recent.Where(r => r.Shard < openedSeen.Length && r.OpenedAfter > openedSeen[r.Shard])

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Diagnostics;
 using System.Threading.Channels;
 using HdrHistogram;
 using System.Text;
@@ -82,14 +81,13 @@ public static class ReplayCommand
         var time = services.GetRequiredService<TimeProvider>();
 
         // Every event must come out of the "stories" stream: the replay checks the stream, not just the calls.
-        var delivered = new ConcurrentDictionary<(string? StoryId, long Sequence), StoryEvent>();
-        var arrivals = new ConcurrentDictionary<(string? StoryId, long Sequence), long>();
+        // Each event with when it first came out (a redelivered one keeps its first arrival).
+        var delivered = new ConcurrentDictionary<(string? StoryId, long Sequence), (StoryEvent Event, long ArrivedAt)>();
         var stream = client.GetStreamProvider(StreamNames.Provider)
             .GetStream<StoryEvent>(StreamId.Create(StreamNames.StoriesNamespace, StreamNames.AllStoriesKey));
         var subscription = await stream.SubscribeAsync((evt, _) =>
         {
-            arrivals.TryAdd((evt.StoryId, evt.Sequence), time.GetTimestamp());
-            delivered[(evt.StoryId, evt.Sequence)] = evt;
+            delivered.TryAdd((evt.StoryId, evt.Sequence), (evt, time.GetTimestamp()));
             return Task.CompletedTask;
         });
 
@@ -106,7 +104,6 @@ public static class ReplayCommand
 
         var versions = 0;
         var rejected = 0;
-        var stopwatch = Stopwatch.StartNew();
         var started = time.GetTimestamp();
         try
         {
@@ -153,16 +150,16 @@ public static class ReplayCommand
         var output = results.OrderBy(r => r.Key).SelectMany(r => r.Value.Events).ToList();
         var expected = output.Where(e => e.Type != StoryEventType.Rejected).Select(e => (e.StoryId, e.Sequence)).ToList();
         var drained = await WaitForStreamAsync(delivered, expected, time, cancellationToken);
-        stopwatch.Stop();
+        var elapsed = time.GetElapsedTime(started);
         await subscription.UnsubscribeAsync();
-        var latency = Latency(results.Values, arrivals, time);
+        var latency = Latency(results.Values, delivered, time);
 
         var writer = options.Output == "-" ? stdout : new StreamWriter(options.Output, append: false, new UTF8Encoding(false));
         try
         {
             foreach (var evt in output)
             {
-                var written = evt.Type == StoryEventType.Rejected ? evt : delivered.GetValueOrDefault((evt.StoryId, evt.Sequence), evt);
+                var written = evt.Type != StoryEventType.Rejected && delivered.TryGetValue((evt.StoryId, evt.Sequence), out var came) ? came.Event : evt;
                 await writer.WriteLineAsync(JsonSerializer.Serialize(written, LiveNewsJson.Options));
             }
         }
@@ -179,7 +176,7 @@ public static class ReplayCommand
         }
 
         var stories = CountLiveStories(output);
-        var summary = new ReplaySummary(versions, rejected, stories, output.Count, stopwatch.Elapsed.TotalSeconds) { Latency = latency };
+        var summary = new ReplaySummary(versions, rejected, stories, output.Count, elapsed.TotalSeconds) { Latency = latency };
         await stderr.WriteLineAsync(summary.ToString());
         if (!drained)
         {
@@ -196,14 +193,14 @@ public static class ReplayCommand
     /// </summary>
     private static LatencyPercentiles? Latency(
         IEnumerable<(long Due, ImmutableArray<StoryEvent> Events)> results,
-        ConcurrentDictionary<(string? StoryId, long Sequence), long> arrivals,
+        ConcurrentDictionary<(string? StoryId, long Sequence), (StoryEvent Event, long ArrivedAt)> delivered,
         TimeProvider time)
     {
         var histogram = new LongHistogram(TimeSpan.FromHours(1).Ticks / 10, 3);
         foreach (var (due, events) in results)
         {
             var last = events.Where(e => e.Type != StoryEventType.Rejected)
-                .Select(e => arrivals.GetValueOrDefault((e.StoryId, e.Sequence)))
+                .Select(e => delivered.TryGetValue((e.StoryId, e.Sequence), out var came) ? came.ArrivedAt : 0)
                 .DefaultIfEmpty(0)
                 .Max();
             if (last > 0)
@@ -232,7 +229,7 @@ public static class ReplayCommand
     }
 
     private static async Task<bool> WaitForStreamAsync(
-        ConcurrentDictionary<(string?, long), StoryEvent> delivered,
+        ConcurrentDictionary<(string?, long), (StoryEvent, long)> delivered,
         List<(string?, long)> expected,
         TimeProvider time,
         CancellationToken cancellationToken)

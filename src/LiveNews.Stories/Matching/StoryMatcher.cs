@@ -164,18 +164,13 @@ public sealed class StoryMatcher
         var match = Match(article, vector, exclude);
         var storyId = match.StoryId ?? newStoryId;
         IReadOnlyList<string> absorbed = [];
-        if (match.StoryId is not null && match.RunnersUp.Count > 0)
+        if (match.StoryId is not null && match.RunnersUp.Count > 0 && _stories.TryGetValue(match.StoryId, out var bestProfile))
         {
-            var merging = StoriesToMerge(match.StoryId, match.RunnersUp).Where(id => exclude?.Contains(id) != true).ToList();
-            if (merging.Count > 0)
+            var others = match.RunnersUp.Where(id => exclude?.Contains(id) != true).Select(GetProfile).OfType<StoryProfile>();
+            (storyId, absorbed) = PlanMerge(bestProfile, others, _options);
+            foreach (var id in absorbed)
             {
-                List<string> group = [match.StoryId, .. merging];
-                storyId = Survivor(group);
-                absorbed = group.Where(id => id != storyId).ToList();
-                foreach (var id in absorbed)
-                {
-                    Merge(storyId, id);
-                }
+                Merge(storyId, id);
             }
         }
 
@@ -427,47 +422,36 @@ public sealed class StoryMatcher
     }
 
     /// <summary>
-    /// The stories, among <paramref name="runnersUp"/>, that are one story with <paramref name="best"/>:
-    /// the article scored high with both, and their centroids agree.
+    /// Which stories an article that joined <paramref name="best"/> shows to be one with it: those among
+    /// <paramref name="runnersUp"/> (the article scored high with them too) whose centroids agree with the
+    /// best's. The oldest of the group survives (ordinals order stories by age); the others are absorbed
+    /// (none when nothing agrees). Pure: the profiles may come from any matcher.
     /// </summary>
-    public List<string> StoriesToMerge(string best, IReadOnlyList<string> runnersUp)
+    public static (string Survivor, IReadOnlyList<string> Absorbed) PlanMerge(StoryProfile best, IEnumerable<StoryProfile> runnersUp, StoryEngineOptions options)
     {
-        var result = new List<string>();
-        if (!_stories.TryGetValue(best, out var bestProfile))
+        ArgumentNullException.ThrowIfNull(best);
+        ArgumentNullException.ThrowIfNull(runnersUp);
+        ArgumentNullException.ThrowIfNull(options);
+        var group = runnersUp.Where(p => p.StoryId != best.StoryId && StorySimilarity(best, p, options) >= options.StoryMergeThreshold).Append(best).ToList();
+        if (group.Count == 1)
         {
-            return result;
+            return (best.StoryId, []);
         }
 
-        foreach (var other in runnersUp)
-        {
-            if (_stories.TryGetValue(other, out var profile)
-                && StorySimilarity(bestProfile, profile) >= _options.StoryMergeThreshold)
-            {
-                result.Add(other);
-            }
-        }
-
-        return result;
+        var survivor = group.OrderBy(p => p.Ordinal).ThenBy(p => p.StoryId, StringComparer.Ordinal).First().StoryId;
+        return (survivor, [.. group.Select(p => p.StoryId).Where(id => id != survivor)]);
     }
-
-    /// <summary>Of a set of stories, the one that survives a merge: the oldest.</summary>
-    public string Survivor(IEnumerable<string> storyIds) =>
-        storyIds.OrderBy(id => _stories.TryGetValue(id, out var p) ? p.Ordinal : long.MaxValue).ThenBy(id => id, StringComparer.Ordinal).First();
 
     /// <summary>Folds <paramref name="absorbed"/> into <paramref name="survivor"/>: centroid, entities, members, index.</summary>
     public void Merge(string survivor, string absorbed)
     {
-        if (survivor != absorbed && _stories.ContainsKey(survivor) && _stories.TryGetValue(absorbed, out var source))
+        if (survivor != absorbed && _stories.ContainsKey(survivor) && Detach(absorbed, survivor) is { } source)
         {
-            _stories.Remove(absorbed);
             Absorb(survivor, source);
         }
     }
 
-    /// <summary>Similarity of two stories' centroids: the weighted mean of the cosines of the groups both have.</summary>
-    public double StorySimilarity(StoryProfile a, StoryProfile b) => StorySimilarity(a, b, _options);
-
-    /// <summary>Similarity of two stories' centroids under <paramref name="options"/>' weights.</summary>
+    /// <summary>Similarity of two stories' centroids: the weighted mean of the cosines of the groups both have (weights from <paramref name="options"/>).</summary>
     public static double StorySimilarity(StoryProfile a, StoryProfile b, StoryEngineOptions options)
     {
         ArgumentNullException.ThrowIfNull(a);

@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LiveNews.Server.Tests.Events;
 using LiveNews.Server.Tests.Feeds;
 using LiveNews.Tests.Shared;
 
@@ -276,18 +277,17 @@ public sealed class FailoverTests
     /// <summary>One event as an SSE client saw it.</summary>
     private sealed record SeenEvent(string Id, string Type, string StoryId, long Sequence, string? ArticleId, string[] Absorbed);
 
-    /// <summary>Reads an SSE stream in the background and keeps every event.</summary>
+    /// <summary>Reads an SSE stream in the background (with <see cref="SseReader"/>) and keeps every event.</summary>
     private sealed class SseCollector : IAsyncDisposable
     {
-        private readonly HttpResponseMessage _response;
-        private readonly CancellationTokenSource _stop = new();
+        private readonly SseReader _reader;
         private readonly List<SeenEvent> _events = [];
         private readonly Task _reading;
 
-        private SseCollector(HttpResponseMessage response, Stream stream)
+        private SseCollector(SseReader reader)
         {
-            _response = response;
-            _reading = Task.Run(() => ReadAsync(stream));
+            _reader = reader;
+            _reading = Task.Run(ReadAsync);
         }
 
         public int Count
@@ -303,18 +303,8 @@ public sealed class FailoverTests
 
         public HashSet<string> Ids => Snapshot().Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
 
-        public static async Task<SseCollector> OpenAsync(HttpClient client, string path, string? lastEventId, CancellationToken cancellationToken)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
-            if (lastEventId is not null)
-            {
-                request.Headers.Add("Last-Event-ID", lastEventId);
-            }
-
-            var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            response.EnsureSuccessStatusCode();
-            return new SseCollector(response, await response.Content.ReadAsStreamAsync(cancellationToken));
-        }
+        public static async Task<SseCollector> OpenAsync(HttpClient client, string path, string? lastEventId, CancellationToken cancellationToken) =>
+            new(await SseReader.OpenAsync(client, path, lastEventId, cancellationToken));
 
         public List<SeenEvent> Snapshot()
         {
@@ -324,52 +314,33 @@ public sealed class FailoverTests
             }
         }
 
-        private async Task ReadAsync(Stream stream)
+        private async Task ReadAsync()
         {
-            using var reader = new StreamReader(stream, Encoding.UTF8);
-            string? id = null, type = null;
-            var data = new StringBuilder();
             try
             {
-                while (await reader.ReadLineAsync(_stop.Token) is { } line)
+                while (await _reader.NextAsync(Timeout.InfiniteTimeSpan) is { } sse)
                 {
-                    if (line.Length == 0)
+                    if (sse.Id is null)
                     {
-                        if (data.Length > 0 && type != "ready" && id is not null)
-                        {
-                            using var json = JsonDocument.Parse(data.ToString());
-                            var root = json.RootElement;
-                            var seen = new SeenEvent(
-                                id,
-                                root.GetProperty("type").GetString()!,
-                                root.GetProperty("storyId").GetString()!,
-                                root.GetProperty("sequence").GetInt64(),
-                                root.TryGetProperty("articleId", out var article) ? article.GetString() : null,
-                                root.TryGetProperty("absorbed", out var absorbed) ? [.. absorbed.EnumerateArray().Select(a => a.GetString()!)] : []);
-                            lock (_events)
-                            {
-                                _events.Add(seen);
-                            }
-                        }
+                        continue;
+                    }
 
-                        id = type = null;
-                        data.Clear();
-                    }
-                    else if (line.StartsWith("id: ", StringComparison.Ordinal))
+                    using var json = JsonDocument.Parse(sse.Data);
+                    var root = json.RootElement;
+                    var seen = new SeenEvent(
+                        sse.Id,
+                        root.GetProperty("type").GetString()!,
+                        root.GetProperty("storyId").GetString()!,
+                        root.GetProperty("sequence").GetInt64(),
+                        root.TryGetProperty("articleId", out var article) ? article.GetString() : null,
+                        root.TryGetProperty("absorbed", out var absorbed) ? [.. absorbed.EnumerateArray().Select(a => a.GetString()!)] : []);
+                    lock (_events)
                     {
-                        id = line[4..];
-                    }
-                    else if (line.StartsWith("event: ", StringComparison.Ordinal))
-                    {
-                        type = line[7..];
-                    }
-                    else if (line.StartsWith("data: ", StringComparison.Ordinal))
-                    {
-                        data.Append(line[6..]);
+                        _events.Add(seen);
                     }
                 }
             }
-            catch (Exception ex) when (ex is OperationCanceledException or IOException or HttpRequestException)
+            catch (Exception ex) when (ex is IOException or HttpRequestException or ObjectDisposedException or OperationCanceledException)
             {
                 // Closed by the test, or the connection ended.
             }
@@ -377,10 +348,8 @@ public sealed class FailoverTests
 
         public async ValueTask DisposeAsync()
         {
-            await _stop.CancelAsync();
-            _response.Dispose();
+            await _reader.DisposeAsync(); // ends the read under way
             await _reading;
-            _stop.Dispose();
         }
     }
 }

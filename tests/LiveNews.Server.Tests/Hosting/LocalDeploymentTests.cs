@@ -23,8 +23,7 @@ public sealed class LocalDeploymentTests
             $"not installed here: {string.Join(", ", missing)} (apt-get install nginx redis-server curl)");
 
         var root = LiveNews.Tests.Shared.Fixtures.RepositoryRoot;
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var app = Path.Combine(root, "src", "LiveNews.Server", "bin", configuration, "net10.0", "LiveNews.Server.dll");
+        var app = SiloProcess.Application;
         Assert.True(File.Exists(app), $"{app} is not built");
         var state = Directory.CreateTempSubdirectory("livenews-local-").FullName;
         var lbPort = FreePort.Next();

@@ -22,32 +22,8 @@ public class EngineBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var stream = new SyntheticStream(seed: 42);
-        var time = new DateTimeOffset(2025, 2, 18, 0, 0, 0, TimeSpan.Zero);
         _engine = new StoryEngine();
-        var i = 0;
-        while (_engine.StoryCount < LiveStories)
-        {
-            _engine.Process(stream.NextNewStory(time.AddSeconds(i++)));
-        }
-
-        // The measured stream: new stories and new versions of recent ones, as a live feed mixes them.
-        var recent = new List<ArticleInput>();
-        _articles = [];
-        for (var k = 0; k < 20_000; k++)
-        {
-            var at = time.AddSeconds(i + k);
-            if (recent.Count > 0 && k % 3 == 0)
-            {
-                _articles.Add(stream.NextVersion(recent[k % recent.Count], at));
-            }
-            else
-            {
-                var article = stream.NextNewStory(at);
-                recent.Add(article);
-                _articles.Add(article);
-            }
-        }
+        _articles = new SyntheticStream(seed: 42).FillThenMix(_engine, LiveStories, 20_000, new DateTimeOffset(2025, 2, 18, 0, 0, 0, TimeSpan.Zero));
     }
 
     [Benchmark(OperationsPerInvoke = Batch)]

@@ -11,7 +11,7 @@ namespace LiveNews.Benchmarks;
 public class MatchingBenchmarks
 {
     private StoryMatcher _matcher = null!;
-    private List<(AnalysedArticle Article, Dictionary<string, float> Vector)> _probes = null!;
+    private List<(AnalysedArticle Article, TermVector Vector)> _probes = null!;
     private int _cursor;
 
     [Params(1_000, 10_000, 100_000)]

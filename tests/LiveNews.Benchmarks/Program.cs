@@ -4,7 +4,7 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using LiveNews.Benchmarks;
 
-// dotnet run -c Release --project tests/LiveNews.Benchmarks -- engine | matching | memory [stories] | quality [Option=Value ...] | generate VERSIONS STORIES SEED OUTPUT.jsonl
+// dotnet run -c Release --project tests/LiveNews.Benchmarks -- engine | matching | memory [stories] | throughput [stories] [versions] | quality [Option=Value ...] | generate VERSIONS STORIES SEED OUTPUT.jsonl
 var what = args.Length > 0 ? args[0] : "engine";
 if (what == "generate")
 {
@@ -15,6 +15,14 @@ if (what == "generate")
 if (what == "quality")
 {
     QualityReport.Run(args.Skip(1));
+    return;
+}
+
+if (what == "throughput")
+{
+    ThroughputReport.Run(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10_000);
     return;
 }
 

@@ -66,4 +66,38 @@ public sealed class SyntheticStream
     /// <summary>Another version of an article: one sentence more (a story gaining a fact).</summary>
     public ArticleInput NextVersion(ArticleInput article, DateTimeOffset published) =>
         article with { Published = published, Text = article.Text + "\n\n" + _sentences[_random.Next(_sentences.Count)] };
+
+    /// <summary>
+    /// Fills <paramref name="engine"/> with new stories until it holds <paramref name="liveStories"/>, then
+    /// returns the measured stream that follows: new stories and new versions of recent ones, as a live
+    /// feed mixes them (one version of a recent story for two new stories).
+    /// </summary>
+    public List<ArticleInput> FillThenMix(LiveNews.Stories.Engine.StoryEngine engine, int liveStories, int versions, DateTimeOffset start)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        var i = 0;
+        while (engine.StoryCount < liveStories)
+        {
+            engine.Process(NextNewStory(start.AddSeconds(i++)));
+        }
+
+        var recent = new List<ArticleInput>();
+        var articles = new List<ArticleInput>(versions);
+        for (var k = 0; k < versions; k++)
+        {
+            var at = start.AddSeconds(i + k);
+            if (recent.Count > 0 && k % 3 == 0)
+            {
+                articles.Add(NextVersion(recent[k % recent.Count], at));
+            }
+            else
+            {
+                var article = NextNewStory(at);
+                recent.Add(article);
+                articles.Add(article);
+            }
+        }
+
+        return articles;
+    }
 }

@@ -166,12 +166,18 @@ public sealed class ArticleAnalyzer
         var terms = new Dictionary<string, float>(StringComparer.Ordinal);
         var entityWeights = new Dictionary<string, float>(StringComparer.Ordinal);
         var sentences = new List<SentenceUnit>(tokenised.Count);
+
+        // One set of each kind, cleared for every sentence (their contents are copied out).
+        var stems = new HashSet<string>(64, StringComparer.Ordinal);
+        var numbers = new HashSet<string>(8, StringComparer.Ordinal);
+        var keys = new HashSet<string>(16, StringComparer.Ordinal);
         for (var s = 0; s < tokenised.Count; s++)
         {
             var (text, tokens, paragraph) = tokenised[s];
             var position = PositionWeight(s);
-            var stems = new HashSet<string>(StringComparer.Ordinal);
-            var numbers = new HashSet<string>(StringComparer.Ordinal);
+            stems.Clear();
+            numbers.Clear();
+            keys.Clear();
             for (var t = 0; t < tokens.Count; t++)
             {
                 var token = tokens[t];
@@ -203,7 +209,6 @@ public sealed class ArticleAnalyzer
                 terms[stem] = terms.GetValueOrDefault(stem) + position;
             }
 
-            var keys = new HashSet<string>(StringComparer.Ordinal);
             foreach (var mention in mentions[s])
             {
                 var key = Resolve(mention, aliasByWord);

@@ -28,6 +28,9 @@ public sealed class StoryEngine
 
     public StoryMatcher Matcher => _matcher;
 
+    /// <summary>The analyser <see cref="Process"/> uses (it learns source templates and names as it goes).</summary>
+    public ArticleAnalyzer Analyzer => _analyzer;
+
     /// <summary>The state of a story, or null.</summary>
     public StoryState? GetStory(string storyId) => _stories.GetValueOrDefault(storyId);
 

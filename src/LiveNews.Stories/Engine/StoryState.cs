@@ -41,7 +41,7 @@ public sealed class StoryState
     public int VersionCount { get; set; }
 
     [JsonIgnore]
-    private Dictionary<string, List<int>>? _factIndex;
+    private FactFeatureIndex? _factIndex;
 
     /// <summary>True once the story has taken in a version.</summary>
     [JsonIgnore]
@@ -258,19 +258,14 @@ public sealed class StoryState
     private double EntityShare(string key) =>
         VersionCount == 0 ? 0 : Math.Min(1.0, Entities.GetValueOrDefault(key) / (double)VersionCount);
 
-    private (KnownFact? Fact, double Containment) BestMatch(SentenceUnit sentence, Dictionary<string, List<int>> index, List<KnownFact> added)
+    private (KnownFact? Fact, double Containment) BestMatch(SentenceUnit sentence, FactFeatureIndex index, List<KnownFact> added)
     {
         KnownFact? best = null;
         var bestContainment = 0.0;
         var seen = new HashSet<int>();
         foreach (var feature in FactFingerprint.Features(sentence.Stems, sentence.Entities))
         {
-            if (!index.TryGetValue(feature, out var facts))
-            {
-                continue;
-            }
-
-            foreach (var i in facts)
+            foreach (var i in index.Lookup(feature))
             {
                 if (i >= Facts.Count || !seen.Add(i))
                 {
@@ -307,28 +302,17 @@ public sealed class StoryState
         IndexFact(index, fact, Facts.Count - 1);
     }
 
-    private static void IndexFact(Dictionary<string, List<int>> index, KnownFact fact, int position)
-    {
-        foreach (var feature in FactFingerprint.Features(fact.Stems, fact.Entities))
-        {
-            if (!index.TryGetValue(feature, out var list))
-            {
-                list = [];
-                index[feature] = list;
-            }
+    private static void IndexFact(FactFeatureIndex index, KnownFact fact, int position) =>
+        index.Add(FactFingerprint.Features(fact.Stems, fact.Entities), position);
 
-            list.Add(position);
-        }
-    }
-
-    private Dictionary<string, List<int>> FactIndex()
+    private FactFeatureIndex FactIndex()
     {
         if (_factIndex is not null)
         {
             return _factIndex;
         }
 
-        var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var index = new FactFeatureIndex();
         for (var i = 0; i < Facts.Count; i++)
         {
             IndexFact(index, Facts[i], i);

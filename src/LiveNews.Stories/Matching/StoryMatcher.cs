@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using LiveNews.Stories.Analysis;
 
 namespace LiveNews.Stories.Matching;
@@ -7,7 +8,8 @@ namespace LiveNews.Stories.Matching;
 /// frequencies learned online) and its entities, and an inverted index from terms to the stories that
 /// carry them, capped per term so that finding candidates is bounded work however many stories are
 /// live. The score is the weighted cosine of each feature group (words, entities, numbers) to the
-/// story's centroid, damped by the time gap.
+/// story's centroid, damped by the time gap. Terms are interned as integer ids (<see cref="TermTable"/>)
+/// and vectors and centroids kept as sorted arrays, so scoring a candidate is a merge of two arrays.
 /// Not thread-safe: one owner (a grain or a single-threaded engine) calls it.
 /// </summary>
 public sealed class StoryMatcher
@@ -15,16 +17,28 @@ public sealed class StoryMatcher
     private const int IndexedTermsPerStory = 30;
 
     private readonly StoryEngineOptions _options;
-    private readonly Dictionary<string, StoryProfile> _stories = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<string>> _postings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LiveStory> _stories = new(StringComparer.Ordinal);
+
+    /// <summary>Inverted index by term id: the slots of the stories indexed under the term, most recently updated last.</summary>
+    private readonly List<List<int>?> _postings = [];
+
+    /// <summary>Every story by slot (a dense number given when it is opened here); null once it left.</summary>
+    private readonly List<LiveStory?> _slots = [];
     private readonly Dictionary<string, string> _storyOfArticle = new(StringComparer.Ordinal);
 
     /// <summary>Article ids whose story is only known from a further part of their page ("id#n"), not from the article itself.</summary>
     private readonly HashSet<string> _knownByPage = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _mergedInto = new(StringComparer.Ordinal);
 
-    /// <summary>Candidate hits of the current match, reused between calls (the matcher has one owner).</summary>
-    private readonly Dictionary<string, float> _hits = new(4096, StringComparer.Ordinal);
+    /// <summary>
+    /// Candidate hits of the current match by slot: shared term weight, and the match call that last set it
+    /// (so nothing is cleared between calls). Dense arrays, so that gathering hits over a hundred thousand
+    /// stories touches a few compact arrays rather than scattered story objects.
+    /// </summary>
+    private float[] _hitWeights = new float[1024];
+    private int[] _hitStamps = new int[1024];
+    private readonly List<int> _hits = new(1024);
+    private int _matchStamp;
     private long _opened;
 
     public StoryMatcher(StoryEngineOptions? options = null)
@@ -33,6 +47,8 @@ public sealed class StoryMatcher
     }
 
     public TermStatistics Statistics { get; } = new();
+
+    private TermTable Terms => Statistics.Terms;
 
     /// <summary>Live stories known to the matcher.</summary>
     public int StoryCount => _stories.Count;
@@ -58,17 +74,7 @@ public sealed class StoryMatcher
     {
         Documents = Statistics.Documents,
         DocumentFrequency = new Dictionary<string, int>(Statistics.DocumentFrequencies, StringComparer.Ordinal),
-        Stories = _stories.Values.OrderBy(p => p.Ordinal).Select(p => new StoryProfile
-        {
-            StoryId = p.StoryId,
-            Centroid = new Dictionary<string, float>(p.Centroid, StringComparer.Ordinal),
-            GroupNorms = (double[])p.GroupNorms.Clone(),
-            Entities = new Dictionary<string, int>(p.Entities, StringComparer.Ordinal),
-            Members = p.Members,
-            Ordinal = p.Ordinal,
-            FirstPublished = p.FirstPublished,
-            LastPublished = p.LastPublished,
-        }).ToList(),
+        Stories = _stories.Values.OrderBy(p => p.Ordinal).Select(ToProfile).ToList(),
         StoryOfArticle = new Dictionary<string, string>(_storyOfArticle, StringComparer.Ordinal),
         KnownByPage = [.. _knownByPage],
         MergedInto = new Dictionary<string, string>(_mergedInto, StringComparer.Ordinal),
@@ -78,12 +84,14 @@ public sealed class StoryMatcher
     /// <summary>A matcher that carries on from <paramref name="snapshot"/> (its inverted index rebuilt).</summary>
     public static StoryMatcher FromSnapshot(StoryMatcherSnapshot snapshot, StoryEngineOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(snapshot);
         var matcher = new StoryMatcher(options);
         matcher.Statistics.Restore(snapshot.Documents, snapshot.DocumentFrequency);
         foreach (var profile in snapshot.Stories.OrderBy(p => p.LastPublished).ThenBy(p => p.Ordinal))
         {
-            matcher._stories[profile.StoryId] = profile;
-            matcher.Index(profile);
+            var story = matcher.FromProfile(profile);
+            matcher.Add(story);
+            matcher.Index(story);
         }
 
         foreach (var (article, story) in snapshot.StoryOfArticle)
@@ -102,55 +110,93 @@ public sealed class StoryMatcher
         return matcher;
     }
 
-    /// <summary>The profile of a story, or null.</summary>
-    public StoryProfile? GetProfile(string storyId) => _stories.GetValueOrDefault(storyId);
+    /// <summary>The profile of a story (a copy), or null.</summary>
+    public StoryProfile? GetProfile(string storyId) => _stories.TryGetValue(storyId, out var story) ? ToProfile(story) : null;
 
     /// <summary>
     /// Learns the article's terms and returns its TF-IDF vector: the strongest words, entities and
     /// numbers, each group normalised to unit length on its own.
     /// </summary>
-    public Dictionary<string, float> Vectorize(AnalysedArticle article, bool learn = true)
+    public TermVector Vectorize(AnalysedArticle article, bool learn = true)
     {
-        if (learn)
-        {
-            Statistics.Observe(article.Terms.Keys);
-        }
-
-        var groups = new List<KeyValuePair<string, float>>[FeatureGroups.Count];
-        for (var g = 0; g < groups.Length; g++)
-        {
-            groups[g] = [];
-        }
-
+        ArgumentNullException.ThrowIfNull(article);
+        var terms = Terms;
+        var ids = new int[article.Terms.Count];
+        var frequencies = new float[ids.Length];
+        var n = 0;
         foreach (var (term, tf) in article.Terms)
         {
-            if (tf <= 0)
+            var id = terms.GetOrAdd(term);
+            if (learn)
             {
-                continue;
+                Statistics.Count(id);
             }
 
-            var weight = (1.0 + Math.Log(tf)) * Statistics.Idf(term);
-            groups[(int)FeatureGroups.Of(term)].Add(new(term, (float)weight));
+            if (tf > 0)
+            {
+                ids[n] = id;
+                frequencies[n] = tf;
+                n++;
+            }
+        }
+
+        if (learn)
+        {
+            Statistics.CountDocument();
+        }
+
+        var groupIds = new List<int>[FeatureGroups.Count];
+        var groupWeights = new List<float>[FeatureGroups.Count];
+        for (var g = 0; g < groupIds.Length; g++)
+        {
+            (groupIds[g], groupWeights[g]) = ([], []);
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            var weight = (1.0 + Math.Log(frequencies[i])) * Statistics.IdfOf(ids[i]);
+            var g = (int)terms.Group(ids[i]);
+            groupIds[g].Add(ids[i]);
+            groupWeights[g].Add((float)weight);
         }
 
         var limits = new[] { _options.ArticleTerms, Math.Max(4, _options.ArticleTerms / 2), Math.Max(2, _options.ArticleTerms / 5) };
-        var vector = new Dictionary<string, float>(StringComparer.Ordinal);
-        for (var g = 0; g < groups.Length; g++)
+        var entries = new List<(int Id, float Weight)>(n);
+        for (var g = 0; g < groupIds.Length; g++)
         {
-            var top = SparseVector.Top(groups[g], limits[g]);
-            var norm = SparseVector.Norm(top);
+            var gIds = CollectionsMarshal.AsSpan(groupIds[g]);
+            var gWeights = CollectionsMarshal.AsSpan(groupWeights[g]);
+            var top = Strongest(gIds, gWeights, limits[g]);
+            double sum = 0;
+            foreach (var k in top)
+            {
+                sum += gWeights[k] * (double)gWeights[k];
+            }
+
+            var norm = Math.Sqrt(sum);
             if (norm <= 0)
             {
                 continue;
             }
 
-            foreach (var (term, value) in top)
+            foreach (var k in top)
             {
-                vector[term] = (float)(value / norm);
+                entries.Add((gIds[k], (float)(gWeights[k] / norm)));
             }
         }
 
-        return vector;
+        entries.Sort(static (a, b) => a.Id.CompareTo(b.Id));
+        var vectorIds = new int[entries.Count];
+        var values = new float[entries.Count];
+        var featureGroups = new FeatureGroup[entries.Count];
+        for (var i = 0; i < entries.Count; i++)
+        {
+            vectorIds[i] = entries[i].Id;
+            values[i] = entries[i].Weight;
+            featureGroups[i] = terms.Group(entries[i].Id);
+        }
+
+        return new TermVector(vectorIds, values, featureGroups);
     }
 
     /// <summary>
@@ -164,10 +210,14 @@ public sealed class StoryMatcher
         var match = Match(article, vector, exclude);
         var storyId = match.StoryId ?? newStoryId;
         IReadOnlyList<string> absorbed = [];
-        if (match.StoryId is not null && match.RunnersUp.Count > 0 && _stories.TryGetValue(match.StoryId, out var bestProfile))
+        if (match.StoryId is not null && match.RunnersUp.Count > 0 && _stories.TryGetValue(match.StoryId, out var best))
         {
-            var others = match.RunnersUp.Where(id => exclude?.Contains(id) != true).Select(GetProfile).OfType<StoryProfile>();
-            (storyId, absorbed) = PlanMerge(bestProfile, others, _options);
+            var others = match.RunnersUp
+                .Where(id => exclude?.Contains(id) != true && id != best.StoryId)
+                .Select(id => _stories.GetValueOrDefault(id))
+                .OfType<LiveStory>()
+                .Select(other => (other.StoryId, other.Ordinal, Similarity(best, other)));
+            (storyId, absorbed) = PlanMerge(best.StoryId, best.Ordinal, others, _options.StoryMergeThreshold);
             foreach (var id in absorbed)
             {
                 Merge(storyId, id);
@@ -188,6 +238,7 @@ public sealed class StoryMatcher
     /// </summary>
     public StoryMatch Propose(AnalysedArticle article, IReadOnlyCollection<string>? exclude = null)
     {
+        ArgumentNullException.ThrowIfNull(article);
         var known = StoryOfArticle(article.Id);
         var vector = Vectorize(article);
         if (known is not null && !_stories.ContainsKey(known))
@@ -227,17 +278,18 @@ public sealed class StoryMatcher
     /// <summary>The best of <paramref name="storyIds"/> (those held here) for an article, without learning anything.</summary>
     public (string? StoryId, double Score) ScoreAgainst(AnalysedArticle article, IEnumerable<string> storyIds, IReadOnlyCollection<string>? exclude = null)
     {
+        ArgumentNullException.ThrowIfNull(storyIds);
         var vector = Vectorize(article, learn: false);
         string? best = null;
         var bestScore = 0.0;
         foreach (var id in storyIds)
         {
-            if (!_stories.TryGetValue(id, out var profile) || exclude?.Contains(id) == true)
+            if (!_stories.TryGetValue(id, out var story) || exclude?.Contains(id) == true)
             {
                 continue;
             }
 
-            var score = Score(article, vector, profile);
+            var score = Score(article, vector, story);
             if (score > bestScore)
             {
                 (best, bestScore) = (id, score);
@@ -250,13 +302,14 @@ public sealed class StoryMatcher
     /// <summary>Takes a story out of this matcher because it was merged into <paramref name="survivor"/> (held elsewhere); returns its profile.</summary>
     public StoryProfile? Detach(string storyId, string survivor)
     {
-        if (!_stories.Remove(storyId, out var profile))
+        if (!_stories.Remove(storyId, out var story))
         {
             return null;
         }
 
+        _slots[story.Slot] = null;
         _mergedInto[storyId] = survivor;
-        return profile;
+        return ToProfile(story);
     }
 
     /// <summary>Folds the profile of a story from another matcher into <paramref name="survivor"/>, held here.</summary>
@@ -268,7 +321,8 @@ public sealed class StoryMatcher
             return;
         }
 
-        AddToCentroid(target, absorbed.Centroid);
+        var (ids, weights) = Compact(absorbed.Centroid);
+        AddToCentroid(target, ids, weights);
         foreach (var (key, count) in absorbed.Entities)
         {
             target.Entities[key] = target.Entities.GetValueOrDefault(key) + count;
@@ -281,8 +335,10 @@ public sealed class StoryMatcher
     }
 
     /// <summary>Scores the candidate stories of an article and picks the best at or above the threshold.</summary>
-    public StoryMatch Match(AnalysedArticle article, IReadOnlyDictionary<string, float> vector, IReadOnlyCollection<string>? exclude = null)
+    public StoryMatch Match(AnalysedArticle article, TermVector vector, IReadOnlyCollection<string>? exclude = null)
     {
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(vector);
         var known = StoryOfArticle(article.Id);
         if (known is not null && _stories.ContainsKey(known))
         {
@@ -293,16 +349,16 @@ public sealed class StoryMatcher
         string? best = null;
         var bestScore = 0.0;
         var scores = new List<(string StoryId, double Score)>();
-        foreach (var storyId in candidates)
+        foreach (var story in candidates)
         {
+            var storyId = story.StoryId;
             if (exclude is not null && exclude.Contains(storyId))
             {
                 // Parts of one page are different articles: they never join each other's stories.
                 continue;
             }
 
-            var profile = _stories[storyId];
-            var score = Score(article, vector, profile);
+            var score = Score(article, vector, story);
             if (score >= _options.MergeThreshold)
             {
                 scores.Add((storyId, score));
@@ -334,41 +390,19 @@ public sealed class StoryMatcher
     /// (words, entities, numbers) weighted by the options, over the groups the article has, damped by
     /// the time gap.
     /// </summary>
-    public double Score(AnalysedArticle article, IReadOnlyDictionary<string, float> vector, StoryProfile profile) =>
-        Similarity(vector, profile.Centroid, profile.GroupNorms) * TimeFactor(article.Published, profile) * ProtagonistFactor(article, profile);
+    private double Score(AnalysedArticle article, TermVector vector, LiveStory story) =>
+        Similarity(vector, story) * TimeFactor(article.Published, story) * ProtagonistFactor(article, story);
 
-    private double Similarity(IReadOnlyDictionary<string, float> vector, IReadOnlyDictionary<string, float> centroid, double[] centroidNorms)
+    private double Similarity(TermVector vector, LiveStory story)
     {
-        // One pass over the article's vector: per-group dot products, and which groups the article has.
-        double d0 = 0, d1 = 0, d2 = 0;
-        bool p0 = false, p1 = false, p2 = false;
-        foreach (var (term, value) in vector)
-        {
-            var group = FeatureGroups.Of(term);
-            switch (group)
-            {
-                case FeatureGroup.Words: p0 = true; break;
-                case FeatureGroup.Entities: p1 = true; break;
-                default: p2 = true; break;
-            }
-
-            if (centroid.TryGetValue(term, out var o))
-            {
-                var product = value * (double)o;
-                switch (group)
-                {
-                    case FeatureGroup.Words: d0 += product; break;
-                    case FeatureGroup.Entities: d1 += product; break;
-                    default: d2 += product; break;
-                }
-            }
-        }
+        Span<double> dots = stackalloc double[FeatureGroups.Count];
+        vector.Dots(story.TermIds, story.Weights, dots);
 
         // A weighted mean over the groups the article has (the article's groups are unit vectors).
         double sum = 0, total = 0;
-        Accumulate(p0, _options.WordsWeight, d0, centroidNorms[0], ref sum, ref total);
-        Accumulate(p1, _options.EntitiesWeight, d1, centroidNorms[1], ref sum, ref total);
-        Accumulate(p2, _options.NumbersWeight, d2, centroidNorms[2], ref sum, ref total);
+        Accumulate(vector.Has(FeatureGroup.Words), _options.WordsWeight, dots[0], story.GroupNorms[0], ref sum, ref total);
+        Accumulate(vector.Has(FeatureGroup.Entities), _options.EntitiesWeight, dots[1], story.GroupNorms[1], ref sum, ref total);
+        Accumulate(vector.Has(FeatureGroup.Numbers), _options.NumbersWeight, dots[2], story.GroupNorms[2], ref sum, ref total);
         return total > 0 ? sum / total : 0;
     }
 
@@ -384,13 +418,15 @@ public sealed class StoryMatcher
     }
 
     /// <summary>Adds an article to a story (opening it when new): centroid, entities, index, article map.</summary>
-    public void Assign(string storyId, AnalysedArticle article, IReadOnlyDictionary<string, float> vector, long? ordinal = null)
+    public void Assign(string storyId, AnalysedArticle article, TermVector vector, long? ordinal = null)
     {
-        if (!_stories.TryGetValue(storyId, out var profile))
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(vector);
+        if (!_stories.TryGetValue(storyId, out var story))
         {
-            profile = new StoryProfile { StoryId = storyId, FirstPublished = article.Published, LastPublished = article.Published, Ordinal = ordinal ?? _opened };
+            story = new LiveStory { StoryId = storyId, FirstPublished = article.Published, LastPublished = article.Published, Ordinal = ordinal ?? _opened };
             _opened++;
-            _stories[storyId] = profile;
+            Add(story);
         }
 
         _storyOfArticle[article.Id] = storyId;
@@ -401,23 +437,23 @@ public sealed class StoryMatcher
             _knownByPage.Add(baseId);
         }
 
-        profile.Members++;
-        AddToCentroid(profile, vector);
+        story.Members++;
+        AddToCentroid(story, vector.Ids, vector.Values);
         foreach (var key in article.Entities.Keys)
         {
-            profile.Entities[key] = profile.Entities.GetValueOrDefault(key) + 1;
+            story.Entities[key] = story.Entities.GetValueOrDefault(key) + 1;
             if (ArticleAnalyzer.SurnameKey(key) is { } surname && surname != key)
             {
-                profile.Entities[surname] = profile.Entities.GetValueOrDefault(surname) + 1;
+                story.Entities[surname] = story.Entities.GetValueOrDefault(surname) + 1;
             }
         }
 
-        Widen(profile, article.Published, article.Published);
+        Widen(story, article.Published, article.Published);
 
         // A story's strongest terms settle after a few members: re-index early on, then every fourth member.
-        if (profile.Members <= 3 || profile.Members % 4 == 0)
+        if (story.Members <= 3 || story.Members % 4 == 0)
         {
-            Index(profile);
+            Index(story);
         }
     }
 
@@ -432,10 +468,18 @@ public sealed class StoryMatcher
         ArgumentNullException.ThrowIfNull(best);
         ArgumentNullException.ThrowIfNull(runnersUp);
         ArgumentNullException.ThrowIfNull(options);
-        var group = runnersUp.Where(p => p.StoryId != best.StoryId && StorySimilarity(best, p, options) >= options.StoryMergeThreshold).Append(best).ToList();
+        var others = runnersUp.Where(p => p.StoryId != best.StoryId).Select(p => (p.StoryId, p.Ordinal, StorySimilarity(best, p, options)));
+        return PlanMerge(best.StoryId, best.Ordinal, others, options.StoryMergeThreshold);
+    }
+
+    /// <summary>The merge rule on its own: the runners-up similar enough to the best join it; the oldest of the group survives.</summary>
+    private static (string Survivor, IReadOnlyList<string> Absorbed) PlanMerge(
+        string bestId, long bestOrdinal, IEnumerable<(string StoryId, long Ordinal, double Similarity)> runnersUp, double threshold)
+    {
+        var group = runnersUp.Where(r => r.Similarity >= threshold).Select(r => (r.StoryId, r.Ordinal)).Append((StoryId: bestId, Ordinal: bestOrdinal)).ToList();
         if (group.Count == 1)
         {
-            return (best.StoryId, []);
+            return (bestId, []);
         }
 
         var survivor = group.OrderBy(p => p.Ordinal).ThenBy(p => p.StoryId, StringComparer.Ordinal).First().StoryId;
@@ -457,50 +501,215 @@ public sealed class StoryMatcher
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         ArgumentNullException.ThrowIfNull(options);
-        var dots = FeatureGroups.Dots(a.Centroid, b.Centroid);
+        return StorySimilarity(FeatureGroups.Dots(a.Centroid, b.Centroid), a.GroupNorms, b.GroupNorms, options);
+    }
+
+    /// <summary><see cref="StorySimilarity(StoryProfile, StoryProfile, StoryEngineOptions)"/> of two stories held here.</summary>
+    private double Similarity(LiveStory a, LiveStory b)
+    {
+        var dots = new double[FeatureGroups.Count];
+        int i = 0, j = 0;
+        while (i < a.TermIds.Length && j < b.TermIds.Length)
+        {
+            if (a.TermIds[i] == b.TermIds[j])
+            {
+                dots[(int)Terms.Group(a.TermIds[i])] += a.Weights[i] * (double)b.Weights[j];
+                i++;
+                j++;
+            }
+            else if (a.TermIds[i] < b.TermIds[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return StorySimilarity(dots, a.GroupNorms, b.GroupNorms, _options);
+    }
+
+    private static double StorySimilarity(double[] dots, double[] normsA, double[] normsB, StoryEngineOptions options)
+    {
         var weights = new[] { options.WordsWeight, options.EntitiesWeight, options.NumbersWeight };
         double sum = 0, total = 0;
         for (var g = 0; g < FeatureGroups.Count; g++)
         {
-            if (a.GroupNorms[g] <= 0 || b.GroupNorms[g] <= 0 || weights[g] <= 0)
+            if (normsA[g] <= 0 || normsB[g] <= 0 || weights[g] <= 0)
             {
                 continue;
             }
 
-            sum += weights[g] * dots[g] / (a.GroupNorms[g] * b.GroupNorms[g]);
+            sum += weights[g] * dots[g] / (normsA[g] * normsB[g]);
             total += weights[g];
         }
 
         return total > 0 ? sum / total : 0;
     }
 
-    /// <summary>Adds a vector to a story's centroid, keeping only its strongest terms when it grows too big.</summary>
-    private void AddToCentroid(StoryProfile profile, IReadOnlyDictionary<string, float> vector)
+    /// <summary>Adds a vector (ascending ids) to a story's centroid, keeping only its strongest terms when it grows too big.</summary>
+    private void AddToCentroid(LiveStory story, int[] ids, float[] values)
     {
-        foreach (var (term, value) in vector)
+        var oldIds = story.TermIds;
+        var oldWeights = story.Weights;
+        var mergedIds = new int[oldIds.Length + ids.Length];
+        var mergedWeights = new float[mergedIds.Length];
+        int i = 0, j = 0, n = 0;
+        while (i < oldIds.Length || j < ids.Length)
         {
-            profile.Centroid[term] = profile.Centroid.GetValueOrDefault(term) + value;
+            if (j >= ids.Length || (i < oldIds.Length && oldIds[i] < ids[j]))
+            {
+                (mergedIds[n], mergedWeights[n]) = (oldIds[i], oldWeights[i]);
+                i++;
+            }
+            else if (i >= oldIds.Length || ids[j] < oldIds[i])
+            {
+                (mergedIds[n], mergedWeights[n]) = (ids[j], values[j]);
+                j++;
+            }
+            else
+            {
+                (mergedIds[n], mergedWeights[n]) = (oldIds[i], oldWeights[i] + values[j]);
+                i++;
+                j++;
+            }
+
+            n++;
         }
 
-        if (profile.Centroid.Count > _options.StoryTerms * 2)
+        if (n > _options.StoryTerms * 2)
         {
-            profile.Centroid = SparseVector.Top(profile.Centroid, _options.StoryTerms);
+            // Keep the strongest terms (ties by name, so the result is deterministic), back in id order.
+            var kept = Strongest(mergedIds.AsSpan(0, n), mergedWeights.AsSpan(0, n), _options.StoryTerms);
+            Array.Sort(kept);
+            for (var k = 0; k < kept.Length; k++)
+            {
+                (mergedIds[k], mergedWeights[k]) = (mergedIds[kept[k]], mergedWeights[kept[k]]);
+            }
+
+            n = kept.Length;
         }
 
-        profile.GroupNorms = FeatureGroups.Norms(profile.Centroid);
+        story.TermIds = mergedIds.AsSpan(0, n).ToArray();
+        story.Weights = mergedWeights.AsSpan(0, n).ToArray();
+        var sums = new double[FeatureGroups.Count];
+        for (var k = 0; k < n; k++)
+        {
+            sums[(int)Terms.Group(story.TermIds[k])] += story.Weights[k] * (double)story.Weights[k];
+        }
+
+        for (var g = 0; g < sums.Length; g++)
+        {
+            sums[g] = Math.Sqrt(sums[g]);
+        }
+
+        story.GroupNorms = sums;
+    }
+
+    /// <summary>
+    /// Positions of the <paramref name="keep"/> strongest of <paramref name="weights"/> (all of them when
+    /// there are no more), strongest first; equal weights are ordered by term name, so that the choice
+    /// is the same in every matcher whatever ids it gave the terms.
+    /// </summary>
+    private int[] Strongest(ReadOnlySpan<int> ids, ReadOnlySpan<float> weights, int keep)
+    {
+        var n = weights.Length;
+        var order = new int[n];
+        for (var k = 0; k < n; k++)
+        {
+            order[k] = k;
+        }
+
+        if (n <= keep)
+        {
+            return order;
+        }
+
+        var keys = new float[n];
+        for (var k = 0; k < n; k++)
+        {
+            keys[k] = -weights[k];
+        }
+
+        Array.Sort(keys, order);
+        for (var start = 0; start < n;)
+        {
+            var end = start + 1;
+            while (end < n && keys[end] == keys[start])
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                var terms = Terms;
+                var tied = ids.ToArray();
+                Array.Sort(order, start, end - start, Comparer<int>.Create((x, y) => string.CompareOrdinal(terms.Name(tied[x]), terms.Name(tied[y]))));
+            }
+
+            start = end;
+        }
+
+        return order[..keep];
+    }
+
+    /// <summary>A string-keyed centroid as ascending term ids of this matcher.</summary>
+    private (int[] Ids, float[] Weights) Compact(IReadOnlyDictionary<string, float> centroid)
+    {
+        var entries = centroid.Select(e => (Id: Terms.GetOrAdd(e.Key), e.Value)).OrderBy(e => e.Id).ToArray();
+        return ([.. entries.Select(e => e.Id)], [.. entries.Select(e => e.Value)]);
+    }
+
+    private LiveStory FromProfile(StoryProfile profile)
+    {
+        var (ids, weights) = Compact(profile.Centroid);
+        return new LiveStory
+        {
+            StoryId = profile.StoryId,
+            TermIds = ids,
+            Weights = weights,
+            GroupNorms = (double[])profile.GroupNorms.Clone(),
+            Entities = new Dictionary<string, int>(profile.Entities, StringComparer.Ordinal),
+            Members = profile.Members,
+            Ordinal = profile.Ordinal,
+            FirstPublished = profile.FirstPublished,
+            LastPublished = profile.LastPublished,
+        };
+    }
+
+    private StoryProfile ToProfile(LiveStory story)
+    {
+        var centroid = new Dictionary<string, float>(story.TermIds.Length, StringComparer.Ordinal);
+        for (var k = 0; k < story.TermIds.Length; k++)
+        {
+            centroid[Terms.Name(story.TermIds[k])] = story.Weights[k];
+        }
+
+        return new StoryProfile
+        {
+            StoryId = story.StoryId,
+            Centroid = centroid,
+            GroupNorms = (double[])story.GroupNorms.Clone(),
+            Entities = new Dictionary<string, int>(story.Entities, StringComparer.Ordinal),
+            Members = story.Members,
+            Ordinal = story.Ordinal,
+            FirstPublished = story.FirstPublished,
+            LastPublished = story.LastPublished,
+        };
     }
 
     /// <summary>Widens a story's time span to take in <paramref name="first"/> .. <paramref name="last"/>.</summary>
-    private static void Widen(StoryProfile profile, DateTimeOffset first, DateTimeOffset last)
+    private static void Widen(LiveStory story, DateTimeOffset first, DateTimeOffset last)
     {
-        if (first < profile.FirstPublished)
+        if (first < story.FirstPublished)
         {
-            profile.FirstPublished = first;
+            story.FirstPublished = first;
         }
 
-        if (last > profile.LastPublished)
+        if (last > story.LastPublished)
         {
-            profile.LastPublished = last;
+            story.LastPublished = last;
         }
     }
 
@@ -514,7 +723,7 @@ public sealed class StoryMatcher
     /// Less when the story has never named the people the article is about: the same kind of event
     /// with someone else at its centre (another player arrested, another ship) is another story.
     /// </summary>
-    private double ProtagonistFactor(AnalysedArticle article, StoryProfile profile)
+    private double ProtagonistFactor(AnalysedArticle article, LiveStory story)
     {
         if (article.Protagonists.Length == 0)
         {
@@ -523,7 +732,7 @@ public sealed class StoryMatcher
 
         foreach (var key in article.Protagonists)
         {
-            if (profile.Entities.ContainsKey(key) || (ArticleAnalyzer.SurnameKey(key) is { } surname && profile.Entities.ContainsKey(surname)))
+            if (story.Entities.ContainsKey(key) || (ArticleAnalyzer.SurnameKey(key) is { } surname && story.Entities.ContainsKey(surname)))
             {
                 return 1.0;
             }
@@ -532,16 +741,16 @@ public sealed class StoryMatcher
         return _options.ProtagonistPenalty;
     }
 
-    private double TimeFactor(DateTimeOffset published, StoryProfile profile)
+    private double TimeFactor(DateTimeOffset published, LiveStory story)
     {
         TimeSpan gap;
-        if (published > profile.LastPublished)
+        if (published > story.LastPublished)
         {
-            gap = published - profile.LastPublished;
+            gap = published - story.LastPublished;
         }
-        else if (published < profile.FirstPublished)
+        else if (published < story.FirstPublished)
         {
-            gap = profile.FirstPublished - published;
+            gap = story.FirstPublished - published;
         }
         else
         {
@@ -557,84 +766,129 @@ public sealed class StoryMatcher
         return Math.Pow(0.5, halfLives);
     }
 
-    private List<string> Candidates(IReadOnlyDictionary<string, float> vector)
+
+    private void Add(LiveStory story)
     {
-        var hits = _hits;
-        hits.Clear();
-        foreach (var term in SparseVector.TopTerms(vector, _options.CandidateTerms))
+        story.Slot = _slots.Count;
+        _slots.Add(story);
+        _stories[story.StoryId] = story;
+        if (_hitWeights.Length < _slots.Count)
         {
-            var weight = vector[term];
-            if (!_postings.TryGetValue(term, out var postings))
+            Array.Resize(ref _hitWeights, _hitWeights.Length * 2);
+            Array.Resize(ref _hitStamps, _hitWeights.Length);
+        }
+    }
+
+    private List<LiveStory> Candidates(TermVector vector)
+    {
+        if (++_matchStamp == int.MaxValue)
+        {
+            Array.Clear(_hitStamps);
+            _matchStamp = 1;
+        }
+
+        var (stamp, hitWeights, hitStamps, hits) = (_matchStamp, _hitWeights, _hitStamps, _hits);
+        hits.Clear();
+        foreach (var k in Strongest(vector.Ids, vector.Values, _options.CandidateTerms))
+        {
+            var (term, weight) = (vector.Ids[k], vector.Values[k]);
+            if (term >= _postings.Count || _postings[term] is not { } postings)
             {
                 continue;
             }
 
-            foreach (var storyId in postings)
+            foreach (var slot in CollectionsMarshal.AsSpan(postings))
             {
                 // Stale entries (merged or expired stories) are dropped when candidates are scored.
-                ref var hit = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(hits, storyId, out _);
-                hit += weight;
+                if (hitStamps[slot] != stamp)
+                {
+                    hitStamps[slot] = stamp;
+                    hitWeights[slot] = 0;
+                    hits.Add(slot);
+                }
+
+                hitWeights[slot] += weight;
             }
         }
 
         var keep = _options.ScoredCandidates;
+        var result = new List<LiveStory>(Math.Min(keep, hits.Count));
         if (hits.Count <= keep)
         {
-            return [.. hits.Keys.Where(_stories.ContainsKey)];
-        }
-
-        // The strongest candidates by shared term weight: a bounded heap, not a sort of every hit.
-        var heap = new PriorityQueue<string, (float Weight, string Id)>(keep + 1, CandidateOrder.Instance);
-        foreach (var (storyId, weight) in hits)
-        {
-            heap.Enqueue(storyId, (weight, storyId));
-            if (heap.Count > keep)
+            foreach (var slot in hits)
             {
-                heap.Dequeue();
+                if (_slots[slot] is { } story)
+                {
+                    result.Add(story);
+                }
             }
+
+            return result;
         }
 
-        var result = new List<string>(keep);
-        while (heap.TryDequeue(out var id, out _))
+        // The strongest candidates by shared term weight, strongest first: one pass that keeps a small sorted
+        // array (most hits are weaker than the weakest kept and cost one comparison), not a sort of every hit.
+        var kept = new (float Weight, int Slot)[keep];
+        var count = 0;
+        foreach (var slot in hits)
         {
-            if (_stories.ContainsKey(id))
+            var entry = (hitWeights[slot], slot);
+            if (count == keep && !Stronger(entry, kept[keep - 1]))
             {
-                result.Add(id);
+                continue;
+            }
+
+            var at = count < keep ? count++ : keep - 1;
+            while (at > 0 && Stronger(entry, kept[at - 1]))
+            {
+                kept[at] = kept[at - 1];
+                at--;
+            }
+
+            kept[at] = entry;
+        }
+
+        foreach (var (_, slot) in kept.AsSpan(0, count))
+        {
+            if (_slots[slot] is { } story)
+            {
+                result.Add(story);
             }
         }
 
         return result;
     }
 
-    /// <summary>Orders candidates weakest first (so the heap drops the weakest), ties by id for determinism.</summary>
-    private sealed class CandidateOrder : IComparer<(float Weight, string Id)>
+    /// <summary>True when hit <paramref name="x"/> ranks before <paramref name="y"/>: more shared weight, ties by story id for determinism.</summary>
+    private bool Stronger((float Weight, int Slot) x, (float Weight, int Slot) y)
     {
-        public static readonly CandidateOrder Instance = new();
-
-        public int Compare((float Weight, string Id) x, (float Weight, string Id) y)
+        if (x.Weight != y.Weight)
         {
-            var byWeight = x.Weight.CompareTo(y.Weight);
-            return byWeight != 0 ? byWeight : string.CompareOrdinal(y.Id, x.Id);
+            return x.Weight > y.Weight;
         }
+
+        return x.Slot != y.Slot && string.CompareOrdinal(_slots[x.Slot]?.StoryId ?? "", _slots[y.Slot]?.StoryId ?? "") < 0;
     }
 
-    private void Index(StoryProfile profile)
+    private void Index(LiveStory story)
     {
-        foreach (var term in SparseVector.TopTerms(profile.Centroid, IndexedTermsPerStory))
+        foreach (var k in Strongest(story.TermIds, story.Weights, IndexedTermsPerStory))
         {
-            if (!_postings.TryGetValue(term, out var postings))
+            var term = story.TermIds[k];
+            while (_postings.Count <= term)
             {
-                postings = [];
-                _postings[term] = postings;
+                _postings.Add(null);
             }
 
+            var postings = _postings[term] ??= [];
+
             // Most recent last; a story updated again moves to the end.
-            if (postings.Count > 0 && postings[^1] == profile.StoryId)
+            if (postings.Count > 0 && postings[^1] == story.Slot)
             {
                 continue;
             }
 
-            postings.Add(profile.StoryId);
+            postings.Add(story.Slot);
             if (postings.Count > _options.PostingsPerTerm + (_options.PostingsPerTerm / 4))
             {
                 Compact(postings, _options.PostingsPerTerm);
@@ -642,13 +896,13 @@ public sealed class StoryMatcher
         }
     }
 
-    private void Compact(List<string> postings, int keep)
+    private void Compact(List<int> postings, int keep)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var kept = new List<string>(keep);
+        var seen = new HashSet<int>();
+        var kept = new List<int>(keep);
         for (var i = postings.Count - 1; i >= 0 && kept.Count < keep; i--)
         {
-            if (_stories.ContainsKey(postings[i]) && seen.Add(postings[i]))
+            if (_slots[postings[i]] is not null && seen.Add(postings[i]))
             {
                 kept.Add(postings[i]);
             }

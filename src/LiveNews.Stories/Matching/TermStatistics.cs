@@ -3,43 +3,81 @@ namespace LiveNews.Stories.Matching;
 /// <summary>Document frequencies learned online: how many articles so far carried each term.</summary>
 public sealed class TermStatistics
 {
-    private readonly Dictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
+    private int[] _documentFrequency = new int[1024];
+
+    internal TermTable Terms { get; } = new();
 
     /// <summary>Articles observed so far.</summary>
     public int Documents { get; private set; }
 
     /// <summary>Distinct terms observed.</summary>
-    public int Vocabulary => _documentFrequency.Count;
+    public int Vocabulary => Terms.Count;
 
     /// <summary>Counts the terms of one article.</summary>
     public void Observe(IEnumerable<string> terms)
     {
+        ArgumentNullException.ThrowIfNull(terms);
         Documents++;
         foreach (var term in terms)
         {
-            _documentFrequency[term] = _documentFrequency.GetValueOrDefault(term) + 1;
+            Count(Terms.GetOrAdd(term));
         }
     }
 
-    /// <summary>The document frequencies (for a snapshot).</summary>
-    public IReadOnlyDictionary<string, int> DocumentFrequencies => _documentFrequency;
+    /// <summary>Counts one more article.</summary>
+    internal void CountDocument() => Documents++;
+
+    /// <summary>Counts one more article carrying the term <paramref name="id"/>.</summary>
+    internal void Count(int id)
+    {
+        if (id >= _documentFrequency.Length)
+        {
+            Array.Resize(ref _documentFrequency, Math.Max(id + 1, _documentFrequency.Length * 2));
+        }
+
+        _documentFrequency[id]++;
+    }
+
+    /// <summary>The document frequencies (for a snapshot): terms seen in at least one article.</summary>
+    public IReadOnlyDictionary<string, int> DocumentFrequencies
+    {
+        get
+        {
+            var result = new Dictionary<string, int>(Terms.Count, StringComparer.Ordinal);
+            for (var id = 0; id < Terms.Count; id++)
+            {
+                if (DocumentFrequency(id) > 0)
+                {
+                    result[Terms.Name(id)] = DocumentFrequency(id);
+                }
+            }
+
+            return result;
+        }
+    }
 
     /// <summary>Replaces what was learned with a snapshot's counts.</summary>
     public void Restore(int documents, IReadOnlyDictionary<string, int> documentFrequency)
     {
-        _documentFrequency.Clear();
+        ArgumentNullException.ThrowIfNull(documentFrequency);
+        Array.Clear(_documentFrequency);
         foreach (var (term, count) in documentFrequency)
         {
-            _documentFrequency[term] = count;
+            var id = Terms.GetOrAdd(term);
+            Count(id);
+            _documentFrequency[id] = count;
         }
 
         Documents = documents;
     }
 
     /// <summary>Smoothed inverse document frequency; an unseen term gets the highest.</summary>
-    public double Idf(string term)
-    {
-        var df = _documentFrequency.GetValueOrDefault(term);
-        return Math.Log((Documents + 1.0) / (df + 1.0)) + 1.0;
-    }
+    public double Idf(string term) => Idf(Terms.TryGet(term, out var id) ? DocumentFrequency(id) : 0);
+
+    /// <summary>Smoothed inverse document frequency of the term <paramref name="id"/>.</summary>
+    internal double IdfOf(int id) => Idf(DocumentFrequency(id));
+
+    private int DocumentFrequency(int id) => id < _documentFrequency.Length ? _documentFrequency[id] : 0;
+
+    private double Idf(int documentFrequency) => Math.Log((Documents + 1.0) / (documentFrequency + 1.0)) + 1.0;
 }

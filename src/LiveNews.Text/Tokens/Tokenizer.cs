@@ -10,6 +10,11 @@ namespace LiveNews.Text.Tokens;
 /// </summary>
 public static class Tokenizer
 {
+    private const int WordCacheLimit = 100_000;
+
+    [ThreadStatic]
+    private static Dictionary<string, (string Word, string Lower)>? _words;
+
     /// <summary>Tokens of <paramref name="text"/> in order.</summary>
     public static List<Token> Tokenize(string text)
     {
@@ -213,13 +218,43 @@ public static class Tokenizer
             return;
         }
 
-        var surface = text[start..end];
-        var plain = surface.Contains('.') ? surface.Replace(".", "", StringComparison.Ordinal) : surface;
-        if (plain.Length == 0)
+        var surface = text.AsSpan(start, end - start);
+        if (surface.Contains('.'))
         {
+            var plain = surface.ToString().Replace(".", "", StringComparison.Ordinal);
+            if (plain.Length > 0)
+            {
+                tokens.Add(new Token(plain, plain.ToLowerInvariant(), start, TokenKind.Word));
+            }
+
             return;
         }
 
-        tokens.Add(new Token(plain, plain.ToLowerInvariant(), start, TokenKind.Word));
+        var (word, lower) = Word(surface);
+        tokens.Add(new Token(word, lower, start, TokenKind.Word));
+    }
+
+    /// <summary>
+    /// The strings of a word and of its lower-case form, shared by every occurrence (news text repeats
+    /// its words): a per-thread cache looked up by span, so a known word allocates nothing.
+    /// </summary>
+    private static (string Word, string Lower) Word(ReadOnlySpan<char> surface)
+    {
+        var words = _words ??= new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        var lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(surface, out var known))
+        {
+            return known;
+        }
+
+        if (words.Count >= WordCacheLimit)
+        {
+            words.Clear();
+        }
+
+        var word = surface.ToString();
+        var pair = (word, word.ToLowerInvariant());
+        words[word] = pair;
+        return pair;
     }
 }

@@ -1,0 +1,102 @@
+namespace LiveNews.Stories.Facts;
+
+/// <summary>
+/// Which of a story's known facts carry which fingerprint feature, kept small: a sorted array of feature
+/// hashes beside the facts' positions (8 bytes an entry, where a dictionary of lists costs about ten
+/// times that), plus a short unsorted tail of recent additions that is merged in when it grows.
+/// A lookup may return a fact that only shares a hash with the feature; callers measure containment
+/// exactly, so that costs a comparison, never a wrong answer.
+/// </summary>
+public sealed class FactFeatureIndex
+{
+    private const int TailLimit = 64;
+
+    private int[] _hashes = [];
+    private int[] _positions = [];
+    private readonly List<(int Hash, int Position)> _tail = [];
+
+    /// <summary>Entries held (feature occurrences).</summary>
+    public int Count => _hashes.Length + _tail.Count;
+
+    /// <summary>Records that the fact at <paramref name="position"/> carries <paramref name="features"/>.</summary>
+    public void Add(IEnumerable<string> features, int position)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        foreach (var feature in features)
+        {
+            _tail.Add((Hash(feature), position));
+        }
+
+        if (_tail.Count > TailLimit)
+        {
+            MergeTail();
+        }
+    }
+
+    /// <summary>Positions of the facts that may carry <paramref name="feature"/> (each at most once per entry).</summary>
+    public IEnumerable<int> Lookup(string feature)
+    {
+        var hash = Hash(feature);
+        var at = LowerBound(_hashes, hash);
+        for (var i = at; i < _hashes.Length && _hashes[i] == hash; i++)
+        {
+            yield return _positions[i];
+        }
+
+        foreach (var (h, position) in _tail)
+        {
+            if (h == hash)
+            {
+                yield return position;
+            }
+        }
+    }
+
+    private static int Hash(string feature) => StringComparer.Ordinal.GetHashCode(feature);
+
+    private static int LowerBound(int[] values, int value)
+    {
+        int low = 0, high = values.Length;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (values[mid] < value)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
+    }
+
+    private void MergeTail()
+    {
+        _tail.Sort();
+        var hashes = new int[_hashes.Length + _tail.Count];
+        var positions = new int[hashes.Length];
+        int i = 0, j = 0, n = 0;
+        while (i < _hashes.Length || j < _tail.Count)
+        {
+            if (j >= _tail.Count || (i < _hashes.Length && _hashes[i] <= _tail[j].Hash))
+            {
+                (hashes[n], positions[n]) = (_hashes[i], _positions[i]);
+                i++;
+            }
+            else
+            {
+                (hashes[n], positions[n]) = _tail[j];
+                j++;
+            }
+
+            n++;
+        }
+
+        (_hashes, _positions) = (hashes, positions);
+        _tail.Clear();
+        _tail.Capacity = 0;
+    }
+}

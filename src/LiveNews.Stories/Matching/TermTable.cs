@@ -1,0 +1,35 @@
+namespace LiveNews.Stories.Matching;
+
+/// <summary>
+/// The vocabulary of one matcher: each feature name (stem, "@entity", "#number") gets a dense integer id
+/// on first sight, so that vectors and centroids are sorted arrays of ids rather than string-keyed
+/// dictionaries. Ids are local to the matcher; what leaves it (profiles, snapshots) uses the names.
+/// </summary>
+internal sealed class TermTable
+{
+    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+    private readonly List<string> _names = [];
+    private readonly List<FeatureGroup> _groups = [];
+
+    public int Count => _names.Count;
+
+    /// <summary>The id of a feature name, adding it when new.</summary>
+    public int GetOrAdd(string name)
+    {
+        ref var id = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_ids, name, out var exists);
+        if (!exists)
+        {
+            id = _names.Count;
+            _names.Add(name);
+            _groups.Add(FeatureGroups.Of(name));
+        }
+
+        return id;
+    }
+
+    public bool TryGet(string name, out int id) => _ids.TryGetValue(name, out id);
+
+    public string Name(int id) => _names[id];
+
+    public FeatureGroup Group(int id) => _groups[id];
+}

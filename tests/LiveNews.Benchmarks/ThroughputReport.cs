@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using System.Globalization;
+using LiveNews.Stories.Analysis;
+using LiveNews.Stories.Engine;
+
+namespace LiveNews.Benchmarks;
+
+/// <summary>
+/// The engine alone on the benchmark's stream, as a plain loop rather than BenchmarkDotNet: fills the engine
+/// with N live stories, then processes the measured stream once and prints versions per second and the
+/// share of analysis. Meant to run under a profiler (dotnet-trace) or for a quick figure; the BenchmarkDotNet
+/// `engine` run is the figure of record.
+/// </summary>
+internal static class ThroughputReport
+{
+    public static void Run(int liveStories, int versions)
+    {
+        var engine = new StoryEngine();
+        var fill = Stopwatch.StartNew();
+        var articles = new SyntheticStream(seed: 42).FillThenMix(engine, liveStories, versions, new DateTimeOffset(2025, 2, 18, 0, 0, 0, TimeSpan.Zero));
+        fill.Stop();
+
+        // Process() is AnalyzePage then Route for each part; timed apart here.
+        var analysis = new Stopwatch();
+        var clock = Stopwatch.StartNew();
+        var gcBefore = GC.GetTotalPauseDuration();
+        foreach (var article in articles)
+        {
+            analysis.Start();
+            var parts = engine.Analyzer.AnalyzePage(article);
+            analysis.Stop();
+            var taken = new List<string>(parts.Count);
+            foreach (var part in parts)
+            {
+                taken.Add(engine.Route(part, taken)[^1].StoryId);
+            }
+        }
+
+        clock.Stop();
+        var gc = GC.GetTotalPauseDuration() - gcBefore;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"fill ({engine.StoryCount} stories) and stream: {fill.Elapsed.TotalSeconds:F1} s; measured: {versions} versions in {clock.Elapsed.TotalSeconds:F2} s = {versions / clock.Elapsed.TotalSeconds:F0} versions/s, {clock.Elapsed.TotalMicroseconds / versions:F1} us each (analysis {analysis.Elapsed.TotalMicroseconds / versions:F1} us, GC pauses {gc.TotalMicroseconds / versions:F1} us); live stories {engine.StoryCount}"));
+    }
+}

@@ -1,0 +1,98 @@
+using LiveNews.Stories.Analysis;
+using LiveNews.Stories.Matching;
+
+namespace LiveNews.Stories.Tests.Matching;
+
+/// <summary>The matcher's compact vectors and centroids: interned term ids in sorted arrays, turned back into names at its edges.</summary>
+public class StoryMatcherTests
+{
+    private static readonly DateTimeOffset At = new(2025, 2, 18, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Vectorize_GivesEachFeatureGroupUnitLength()
+    {
+        var matcher = new StoryMatcher();
+        var vector = matcher.Vectorize(Article("a", ("riyadh", 3f), ("talk", 2f), ("@lavrov", 2f), ("@rubio", 1f), ("#2025", 1f)));
+
+        Assert.Equal(5, vector.Count);
+        Assert.True(vector.Has(FeatureGroup.Words) && vector.Has(FeatureGroup.Entities) && vector.Has(FeatureGroup.Numbers));
+        matcher.Assign("s", Article("a", ("riyadh", 3f)), vector);
+        var profile = matcher.GetProfile("s")!;
+        foreach (var group in new[] { FeatureGroup.Words, FeatureGroup.Entities, FeatureGroup.Numbers })
+        {
+            var norm = Math.Sqrt(profile.Centroid.Where(e => FeatureGroups.Of(e.Key) == group).Sum(e => e.Value * (double)e.Value));
+            Assert.Equal(1.0, norm, 5);
+            Assert.Equal(norm, profile.GroupNorms[(int)group], 5);
+        }
+    }
+
+    [Fact]
+    public void Assign_AddsVectorsTermByTerm_AndKeepsTheStrongestTermsWhenTheCentroidGrows()
+    {
+        var options = new StoryEngineOptions { StoryTerms = 3 };
+        var matcher = new StoryMatcher(options);
+        var first = Article("a1", ("alpha", 4f), ("beta", 1f));
+        var second = Article("a2", ("alpha", 4f), ("gamma", 2f));
+        var firstVector = matcher.Vectorize(first);
+        var secondVector = matcher.Vectorize(second);
+        matcher.Assign("s", first, firstVector);
+        matcher.Assign("s", second, secondVector);
+
+        var centroid = matcher.GetProfile("s")!.Centroid;
+        Assert.Equal(["alpha", "beta", "gamma"], centroid.Keys.Order(StringComparer.Ordinal));
+        Assert.True(centroid["alpha"] > centroid["gamma"] && centroid["gamma"] > centroid["beta"]);
+
+        // More than twice StoryTerms: pruned to the three strongest.
+        foreach (var (id, word) in new[] { ("a3", "delta"), ("a4", "epsilon"), ("a5", "zeta"), ("a6", "eta") })
+        {
+            var article = Article(id, ("alpha", 4f), (word, 0.5f));
+            matcher.Assign("s", article, matcher.Vectorize(article));
+        }
+
+        centroid = matcher.GetProfile("s")!.Centroid;
+        Assert.InRange(centroid.Count, 3, 6);
+        Assert.Contains("alpha", centroid.Keys);
+        Assert.Contains("gamma", centroid.Keys);
+    }
+
+    [Fact]
+    public void Absorb_FromAMatcherThatNumberedItsTermsOtherwise_AddsCentroidsByName()
+    {
+        var one = Article("a1", ("alpha", 2f), ("beta", 1f), ("@lavrov", 1f));
+        var two = Article("a2", ("gamma", 2f), ("beta", 1f), ("@rubio", 1f));
+        var (shardA, shardB) = (new StoryMatcher(), new StoryMatcher());
+
+        // The shards learn the same articles in other orders, so their term ids differ.
+        var vectorA = shardA.Vectorize(one);
+        shardA.Vectorize(two);
+        var vectorB = shardB.Vectorize(two);
+        shardB.Vectorize(one);
+        shardA.Assign("older", one, vectorA, ordinal: 0);
+        shardB.Assign("newer", two, vectorB, ordinal: 1);
+        var before = shardA.GetProfile("older")!.Centroid;
+        var moved = shardB.Detach("newer", survivor: "older")!;
+        shardA.Absorb("older", moved);
+
+        var merged = shardA.GetProfile("older")!;
+        Assert.Equal(2, merged.Members);
+        foreach (var term in new[] { "alpha", "beta", "gamma", "@lavrov", "@rubio" })
+        {
+            Assert.Equal(before.GetValueOrDefault(term) + moved.Centroid.GetValueOrDefault(term), merged.Centroid[term], 5);
+        }
+
+        Assert.Null(shardB.GetProfile("newer"));
+        Assert.Equal("older", shardB.Resolve("newer"));
+
+        // The absorbed article's own terms now find the surviving story.
+        var again = Article("a3", ("gamma", 2f), ("beta", 1f), ("@rubio", 1f));
+        Assert.Equal("older", shardA.Match(again, shardA.Vectorize(again)).StoryId);
+    }
+
+    private static AnalysedArticle Article(string id, params (string Term, float Weight)[] terms) => new()
+    {
+        Id = id,
+        Published = At,
+        Terms = terms.ToDictionary(t => t.Term, t => t.Weight, StringComparer.Ordinal),
+        Entities = terms.Where(t => t.Term.StartsWith('@')).ToDictionary(t => t.Term[1..], _ => 1, StringComparer.Ordinal),
+    };
+}

@@ -160,11 +160,14 @@ public sealed class ArticleAnalyzer
         // Entities per sentence, then aliases inside the article: "Lavrov" is the "Sergei Lavrov" named before.
         var mentions = tokenised.Select(t => EntityExtractor.Extract(t.Tokens, capitalised)).ToList();
         var aliasByWord = BuildAliasMap(mentions);
-        var entityCounts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var entityNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Sized from the text up front: growing these dictionaries step by step allocated twice their size.
+        var tokenCount = tokenised.Sum(t => t.Tokens.Count);
+        var mentionCount = mentions.Sum(m => m.Count);
+        var entityCounts = new Dictionary<string, int>(mentionCount, StringComparer.Ordinal);
+        var entityNames = new Dictionary<string, string>(mentionCount, StringComparer.Ordinal);
 
-        var terms = new Dictionary<string, float>(StringComparer.Ordinal);
-        var entityWeights = new Dictionary<string, float>(StringComparer.Ordinal);
+        var terms = new Dictionary<string, float>(Math.Min(tokenCount, 1024) + (2 * mentionCount) + titleTokens.Count, StringComparer.Ordinal);
+        var entityWeights = new Dictionary<string, float>(mentionCount, StringComparer.Ordinal);
         var sentences = new List<SentenceUnit>(tokenised.Count);
 
         // One set of each kind, cleared for every sentence (their contents are copied out).
@@ -419,13 +422,31 @@ public sealed class ArticleAnalyzer
 
     private static string Hash(string title, List<string> paragraphs)
     {
-        var sb = new StringBuilder(title);
+        // The same bytes as hashing "title\nparagraph\n...": fed piece by piece, without building the whole text.
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Append(hash, title);
         foreach (var p in paragraphs)
         {
-            sb.Append('\n').Append(p);
+            Append(hash, "\n");
+            Append(hash, p);
         }
 
-        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString()));
-        return Convert.ToHexString(bytes, 0, 16);
+        Span<byte> digest = stackalloc byte[32];
+        hash.GetHashAndReset(digest);
+        return Convert.ToHexString(digest[..16]);
+    }
+
+    private static void Append(IncrementalHash hash, string text)
+    {
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(text, buffer);
+            hash.AppendData(buffer, 0, length);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }

@@ -32,7 +32,12 @@ if (what == "memory")
     return;
 }
 
-// One core: the engine is single-threaded, and the claim is per core.
-var config = DefaultConfig.Instance.AddJob(Job.Default.WithAffinity(1).WithWarmupCount(2).WithIterationCount(8));
+// One core: the engine is single-threaded, and the claim is per core. On one busy core the framework's
+// precompiled (ReadyToRun) code is not recompiled at tier 1 for minutes, so the measurement would be of
+// start-up code rather than of a running server: the job JIT-compiles everything (tiered, with PGO), as
+// a long-running process ends up doing (throughput report, one core: 919 us per version with ReadyToRun
+// code, 495 us without).
+var config = DefaultConfig.Instance.AddJob(Job.Default.WithAffinity(1).WithWarmupCount(2).WithIterationCount(8)
+    .WithEnvironmentVariables(new EnvironmentVariable("DOTNET_ReadyToRun", "0")));
 var type = what == "matching" ? typeof(MatchingBenchmarks) : typeof(EngineBenchmarks);
 BenchmarkRunner.Run(type, config, args.Skip(1).ToArray());

@@ -134,8 +134,8 @@ public sealed class StoryIndexGrain : Grain, IStoryIndexGrain
     }
 
     /// <summary>
-    /// Writes a snapshot when something changed. The copy is taken in this turn (a consistent point); it is
-    /// serialised off the grain's turn and written while calls go on. Unless forced, saves keep to about a
+    /// Writes a snapshot when something changed. The capture is taken in this turn (a consistent point, cheap); it is
+    /// turned into a snapshot and serialised off the grain's turn and written while calls go on. Unless forced, saves keep to about a
     /// twentieth of the shard's time: a shard whose snapshot takes long to write writes it less often.
     /// </summary>
     private Task SaveIfChangedAsync(bool force)
@@ -150,17 +150,17 @@ public sealed class StoryIndexGrain : Grain, IStoryIndexGrain
             return Task.CompletedTask;
         }
 
-        _saving = WriteSnapshotAsync(_matcher.ToSnapshot());
+        _saving = WriteSnapshotAsync(_matcher.Capture());
         return _saving;
     }
 
-    private async Task WriteSnapshotAsync(StoryMatcherSnapshot snapshot)
+    private async Task WriteSnapshotAsync(StoryMatcherCapture capture)
     {
         var started = _time.GetTimestamp();
         _dirty = false;
         try
         {
-            var json = await Task.Run(() => JsonSerializer.SerializeToUtf8Bytes(snapshot, SnapshotJson));
+            var json = await Task.Run(() => JsonSerializer.SerializeToUtf8Bytes(capture.ToSnapshot(), SnapshotJson));
             _state.State.Snapshot = null;
             _state.State.SnapshotJson = json;
             await _state.WriteStateAsync();

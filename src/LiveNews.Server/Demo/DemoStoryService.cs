@@ -31,7 +31,7 @@ internal sealed class DemoStoryService(
             return;
         }
 
-        var path = Path.IsPathRooted(demo.File) ? demo.File : Path.Combine(AppContext.BaseDirectory, demo.File);
+        var path = demo.FullPath;
         if (!File.Exists(path))
         {
             Log.DemoMissing(logger, path);

@@ -31,6 +31,7 @@ public static class LiveNewsApiExtensions
         builder.Services.AddProblemDetails();
         builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
         builder.Services.AddHostedService<DemoStoryService>();
+        builder.Services.AddHostedService<PipelineWarmupService>();
         builder.Services.AddSingleton(new RecentEventLog(builder.Configuration.GetValue("LiveNews:Events:Capacity", 10_000)));
         builder.Services.AddHostedService<StoryEventRelay>();
         builder.Services.AddSingleton<SseConnections>();

@@ -6,8 +6,12 @@ using System.Text;
 using System.Text.Json;
 using LiveNews.Abstractions;
 using LiveNews.Abstractions.Contracts;
+using LiveNews.Grains.Stories;
+using LiveNews.Server.Demo;
 using LiveNews.Server.Hosting;
 using LiveNews.Server.Ingestion;
+using LiveNews.Stories;
+using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using Orleans.Streams;
 
@@ -101,6 +105,9 @@ public static class ReplayCommand
                 results[line] = (due, await ingestor.IngestAsync(article));
             }
         }, cancellationToken)).ToArray();
+
+        // A warm node, as a running server is: the first version does not pay for compiling and loading.
+        await StoryPipelineWarmup.WarmUpAsync(client, services.GetRequiredService<IOptions<StoryEngineOptions>>().Value, new DemoOptions().ReadSample(time.GetUtcNow()), time);
 
         var versions = 0;
         var rejected = 0;

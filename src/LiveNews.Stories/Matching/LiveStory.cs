@@ -26,4 +26,44 @@ internal sealed class LiveStory
 
     /// <summary>Where the matcher keeps it (a dense number, never reused); its index entries name it by slot.</summary>
     public int Slot { get; set; }
+
+    /// <summary>
+    /// A copy that later changes to this story do not reach: its arrays are shared (the matcher replaces
+    /// them, never writes into them), its entity counts copied.
+    /// </summary>
+    public LiveStory Freeze() => new()
+    {
+        StoryId = StoryId,
+        TermIds = TermIds,
+        Weights = Weights,
+        GroupNorms = GroupNorms,
+        Entities = new Dictionary<string, int>(Entities, StringComparer.Ordinal),
+        Members = Members,
+        Ordinal = Ordinal,
+        FirstPublished = FirstPublished,
+        LastPublished = LastPublished,
+        Slot = Slot,
+    };
+
+    /// <summary>The story as a <see cref="StoryProfile"/> (terms by name, from <paramref name="names"/>, indexed by term id): a copy.</summary>
+    public StoryProfile ToProfile(IReadOnlyList<string> names)
+    {
+        var centroid = new Dictionary<string, float>(TermIds.Length, StringComparer.Ordinal);
+        for (var k = 0; k < TermIds.Length; k++)
+        {
+            centroid[names[TermIds[k]]] = Weights[k];
+        }
+
+        return new StoryProfile
+        {
+            StoryId = StoryId,
+            Centroid = centroid,
+            GroupNorms = (double[])GroupNorms.Clone(),
+            Entities = new Dictionary<string, int>(Entities, StringComparer.Ordinal),
+            Members = Members,
+            Ordinal = Ordinal,
+            FirstPublished = FirstPublished,
+            LastPublished = LastPublished,
+        };
+    }
 }

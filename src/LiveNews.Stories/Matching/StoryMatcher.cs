@@ -70,16 +70,22 @@ public sealed class StoryMatcher
     }
 
     /// <summary>A copy of everything learned so far (profiles are copied, so the matcher may go on).</summary>
-    public StoryMatcherSnapshot ToSnapshot() => new()
-    {
-        Documents = Statistics.Documents,
-        DocumentFrequency = new Dictionary<string, int>(Statistics.DocumentFrequencies, StringComparer.Ordinal),
-        Stories = _stories.Values.OrderBy(p => p.Ordinal).Select(ToProfile).ToList(),
-        StoryOfArticle = new Dictionary<string, string>(_storyOfArticle, StringComparer.Ordinal),
-        KnownByPage = [.. _knownByPage],
-        MergedInto = new Dictionary<string, string>(_mergedInto, StringComparer.Ordinal),
-        Opened = _opened,
-    };
+    public StoryMatcherSnapshot ToSnapshot() => Capture().ToSnapshot();
+
+    /// <summary>
+    /// Everything learned so far, captured cheaply (arrays the matcher never writes into are shared, the
+    /// rest copied): the matcher may go on at once, and the capture becomes a
+    /// <see cref="StoryMatcherSnapshot"/> later, on any thread.
+    /// </summary>
+    public StoryMatcherCapture Capture() => new(
+        Statistics.Documents,
+        Statistics.CopyDocumentFrequencies(),
+        Terms.CopyNames(),
+        [.. _stories.Values.Select(s => s.Freeze())],
+        new Dictionary<string, string>(_storyOfArticle, StringComparer.Ordinal),
+        [.. _knownByPage],
+        new Dictionary<string, string>(_mergedInto, StringComparer.Ordinal),
+        _opened);
 
     /// <summary>A matcher that carries on from <paramref name="snapshot"/> (its inverted index rebuilt).</summary>
     public static StoryMatcher FromSnapshot(StoryMatcherSnapshot snapshot, StoryEngineOptions? options = null)
@@ -678,26 +684,7 @@ public sealed class StoryMatcher
         };
     }
 
-    private StoryProfile ToProfile(LiveStory story)
-    {
-        var centroid = new Dictionary<string, float>(story.TermIds.Length, StringComparer.Ordinal);
-        for (var k = 0; k < story.TermIds.Length; k++)
-        {
-            centroid[Terms.Name(story.TermIds[k])] = story.Weights[k];
-        }
-
-        return new StoryProfile
-        {
-            StoryId = story.StoryId,
-            Centroid = centroid,
-            GroupNorms = (double[])story.GroupNorms.Clone(),
-            Entities = new Dictionary<string, int>(story.Entities, StringComparer.Ordinal),
-            Members = story.Members,
-            Ordinal = story.Ordinal,
-            FirstPublished = story.FirstPublished,
-            LastPublished = story.LastPublished,
-        };
-    }
+    private StoryProfile ToProfile(LiveStory story) => story.ToProfile(Terms.Names);
 
     /// <summary>Widens a story's time span to take in <paramref name="first"/> .. <paramref name="last"/>.</summary>
     private static void Widen(LiveStory story, DateTimeOffset first, DateTimeOffset last)

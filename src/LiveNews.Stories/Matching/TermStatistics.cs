@@ -39,21 +39,24 @@ public sealed class TermStatistics
     }
 
     /// <summary>The document frequencies (for a snapshot): terms seen in at least one article.</summary>
-    public IReadOnlyDictionary<string, int> DocumentFrequencies
-    {
-        get
-        {
-            var result = new Dictionary<string, int>(Terms.Count, StringComparer.Ordinal);
-            for (var id = 0; id < Terms.Count; id++)
-            {
-                if (DocumentFrequency(id) > 0)
-                {
-                    result[Terms.Name(id)] = DocumentFrequency(id);
-                }
-            }
+    public IReadOnlyDictionary<string, int> DocumentFrequencies => ByName(CopyDocumentFrequencies(), Terms.Names);
 
-            return result;
+    /// <summary>A copy of the document frequency of each term id so far.</summary>
+    internal int[] CopyDocumentFrequencies() => _documentFrequency.AsSpan(0, Math.Min(Terms.Count, _documentFrequency.Length)).ToArray();
+
+    /// <summary>Document frequencies by term name, for the terms seen in at least one article.</summary>
+    internal static Dictionary<string, int> ByName(int[] documentFrequencies, IReadOnlyList<string> names)
+    {
+        var result = new Dictionary<string, int>(documentFrequencies.Length, StringComparer.Ordinal);
+        for (var id = 0; id < documentFrequencies.Length; id++)
+        {
+            if (documentFrequencies[id] > 0)
+            {
+                result[names[id]] = documentFrequencies[id];
+            }
         }
+
+        return result;
     }
 
     /// <summary>Replaces what was learned with a snapshot's counts.</summary>

@@ -31,5 +31,11 @@ internal sealed class TermTable
 
     public string Name(int id) => _names[id];
 
+    /// <summary>Every name, indexed by id (live: grows as terms are added).</summary>
+    public IReadOnlyList<string> Names => _names;
+
+    /// <summary>A copy of every name so far, indexed by id: ids never change, so it names them for good.</summary>
+    public string[] CopyNames() => [.. _names];
+
     public FeatureGroup Group(int id) => _groups[id];
 }

@@ -62,4 +62,21 @@ public class StoryIndexShardingTests(ClusterFixture fixture) : IClassFixture<Clu
         var counts = await Task.WhenAll(Enumerable.Range(0, Shards).Select(s => fixture.Client.GetGrain<IStoryIndexGrain>(s).CountAsync()));
         Assert.True(counts.Sum() >= opened.Count);
     }
+
+    [Fact]
+    public async Task WarmUp_RunsTheEngineAndWakesEveryShard_LeavingTheClusterAsItWas()
+    {
+        async Task<int[]> Counts() =>
+            await Task.WhenAll(Enumerable.Range(0, Shards).Select(s => fixture.Client.GetGrain<IStoryIndexGrain>(s).CountAsync()));
+
+        var before = await Counts();
+        var sample = CorpusReader.Seeds().Select(seed => StoryPipelineTests.ToVersion(seed, "warm-" + Guid.NewGuid().ToString("N")[..6] + "-")).ToList();
+        await StoryPipelineWarmup.WarmUpAsync(fixture.Client, new StoryEngineOptions(), sample, TimeProvider.System);
+
+        Assert.Equal(before, await Counts());
+
+        // Had the warm-up sent the sample into the cluster, the same version again would be a Duplicate.
+        var first = await fixture.Client.GetGrain<IStoryRouterGrain>(0).IngestAsync(sample[0]);
+        Assert.NotEqual(StoryEventType.Duplicate, Assert.Single(first).Type);
+    }
 }

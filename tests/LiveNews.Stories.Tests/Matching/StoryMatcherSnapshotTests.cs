@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LiveNews.Stories.Analysis;
+using LiveNews.Stories.Engine;
 using LiveNews.Stories.Matching;
 
 namespace LiveNews.Stories.Tests.Matching;
@@ -57,5 +58,30 @@ public class StoryMatcherSnapshotTests
 
         Assert.Equal(members, snapshot.Stories[0].Members);
         Assert.Single(snapshot.StoryOfArticle.Keys, k => !k.Contains('#', StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Capture_BecomesTheSnapshotOfItsMoment_EvenAfterTheMatcherWentOn()
+    {
+        var analyzer = new ArticleAnalyzer();
+        var articles = CorpusReader.Read(LiveNews.Tests.Shared.Fixtures.Path("corpus", "stories-dev", "ecbplus-dev.jsonl"))
+            .Select(a => analyzer.Analyze(a)).ToList();
+        var matcher = new StoryMatcher();
+        foreach (var article in articles.Take(100))
+        {
+            matcher.Decide(article, StoryIds.ForOpeningArticle(article.Id));
+        }
+
+        var expected = JsonSerializer.Serialize(matcher.ToSnapshot());
+        var capture = matcher.Capture();
+
+        // The matcher goes on: stories grow, new terms and stories appear, merges happen.
+        foreach (var article in articles.Skip(100))
+        {
+            matcher.Decide(article, StoryIds.ForOpeningArticle(article.Id));
+        }
+
+        Assert.Equal(expected, JsonSerializer.Serialize(capture.ToSnapshot()));
+        Assert.NotEqual(expected, JsonSerializer.Serialize(matcher.ToSnapshot()));
     }
 }

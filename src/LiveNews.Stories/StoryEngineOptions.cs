@@ -65,7 +65,7 @@ public sealed class StoryEngineOptions
     public int ScoredCandidates { get; set; } = 20;
 
     /// <summary>Stories kept per term in the inverted index (most recent); bounds candidate cost.</summary>
-    public int PostingsPerTerm { get; set; } = 32;
+    public int PostingsPerTerm { get; set; } = 16;
 
     /// <summary>Share of a sentence's content an known fact must cover for the sentence to be old news.</summary>
     public double FactContainment { get; set; } = 0.6;

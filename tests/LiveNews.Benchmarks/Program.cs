@@ -37,7 +37,7 @@ if (what == "memory")
 // start-up code rather than of a running server: the job JIT-compiles everything (tiered, with PGO), as
 // a long-running process ends up doing (throughput report, one core: 919 us per version with ReadyToRun
 // code, 495 us without).
-var config = DefaultConfig.Instance.AddJob(Job.Default.WithAffinity(1).WithWarmupCount(2).WithIterationCount(8)
+var config = DefaultConfig.Instance.AddJob(Job.Default.WithAffinity(1).WithWarmupCount(6).WithIterationCount(8)
     .WithEnvironmentVariables(new EnvironmentVariable("DOTNET_ReadyToRun", "0")));
 var type = what == "matching" ? typeof(MatchingBenchmarks) : typeof(EngineBenchmarks);
 BenchmarkRunner.Run(type, config, args.Skip(1).ToArray());

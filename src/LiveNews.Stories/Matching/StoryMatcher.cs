@@ -32,11 +32,10 @@ public sealed class StoryMatcher
 
     /// <summary>
     /// Candidate hits of the current match by slot: shared term weight, and the match call that last set it
-    /// (so nothing is cleared between calls). Dense arrays, so that gathering hits over a hundred thousand
-    /// stories touches a few compact arrays rather than scattered story objects.
+    /// (so nothing is cleared between calls). One dense array, so that gathering hits over a hundred thousand
+    /// stories touches one cache line a hit rather than scattered story objects.
     /// </summary>
-    private float[] _hitWeights = new float[1024];
-    private int[] _hitStamps = new int[1024];
+    private Hit[] _hitsBySlot = new Hit[1024];
     private readonly List<int> _hits = new(1024);
     private int _matchStamp;
     private long _opened;
@@ -712,7 +711,7 @@ public sealed class StoryMatcher
     /// </summary>
     private double ProtagonistFactor(AnalysedArticle article, LiveStory story)
     {
-        if (article.Protagonists.Length == 0)
+        if (article.Protagonists.Length == 0 || _options.ProtagonistPenalty >= 1.0)
         {
             return 1.0;
         }
@@ -759,10 +758,9 @@ public sealed class StoryMatcher
         story.Slot = _slots.Count;
         _slots.Add(story);
         _stories[story.StoryId] = story;
-        if (_hitWeights.Length < _slots.Count)
+        if (_hitsBySlot.Length < _slots.Count)
         {
-            Array.Resize(ref _hitWeights, _hitWeights.Length * 2);
-            Array.Resize(ref _hitStamps, _hitWeights.Length);
+            Array.Resize(ref _hitsBySlot, _hitsBySlot.Length * 2);
         }
     }
 
@@ -770,11 +768,11 @@ public sealed class StoryMatcher
     {
         if (++_matchStamp == int.MaxValue)
         {
-            Array.Clear(_hitStamps);
+            Array.Clear(_hitsBySlot);
             _matchStamp = 1;
         }
 
-        var (stamp, hitWeights, hitStamps, hits) = (_matchStamp, _hitWeights, _hitStamps, _hits);
+        var (stamp, bySlot, hits) = (_matchStamp, _hitsBySlot, _hits);
         hits.Clear();
         foreach (var k in Strongest(vector.Ids, vector.Values, _options.CandidateTerms))
         {
@@ -787,14 +785,15 @@ public sealed class StoryMatcher
             foreach (var slot in CollectionsMarshal.AsSpan(postings))
             {
                 // Stale entries (merged or expired stories) are dropped when candidates are scored.
-                if (hitStamps[slot] != stamp)
+                ref var hit = ref bySlot[slot];
+                if (hit.Stamp != stamp)
                 {
-                    hitStamps[slot] = stamp;
-                    hitWeights[slot] = 0;
+                    hit.Stamp = stamp;
+                    hit.Weight = 0;
                     hits.Add(slot);
                 }
 
-                hitWeights[slot] += weight;
+                hit.Weight += weight;
             }
         }
 
@@ -819,7 +818,7 @@ public sealed class StoryMatcher
         var count = 0;
         foreach (var slot in hits)
         {
-            var entry = (hitWeights[slot], slot);
+            var entry = (bySlot[slot].Weight, slot);
             if (count == keep && !Stronger(entry, kept[keep - 1]))
             {
                 continue;
@@ -898,5 +897,12 @@ public sealed class StoryMatcher
         kept.Reverse();
         postings.Clear();
         postings.AddRange(kept);
+    }
+
+    /// <summary>A story's hit in the current match: shared term weight, valid when <see cref="Stamp"/> is the call's.</summary>
+    private struct Hit
+    {
+        public float Weight;
+        public int Stamp;
     }
 }

@@ -4,9 +4,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using LiveNews.Feeds.Safety;
+using LiveNews.Grains.Storage;
 using LiveNews.Grains.Webhooks;
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Orleans.Serialization;
+using Orleans.Storage;
 
 namespace LiveNews.Grains.Hosting;
 
@@ -65,7 +68,8 @@ public static class LiveNewsGrainsHosting
     /// <summary>The embedded profile's providers: in-memory storage, reminders and streams.</summary>
     public static ISiloBuilder AddLiveNewsInMemoryProviders(this ISiloBuilder silo)
     {
-        silo.AddMemoryGrainStorage(StorageName);
+        silo.AddMemoryGrainStorage(StorageName, (OptionsBuilder<MemoryGrainStorageOptions> storage) =>
+            storage.Configure<IGrainStorageSerializer>((o, serializer) => o.GrainStorageSerializer = new CompressedGrainStorageSerializer(serializer)));
         silo.AddMemoryGrainStorage("PubSubStore");
         silo.UseInMemoryReminderService();
         // Every story event goes on one stream, so a few queues do; polled often, so an event reaches its

@@ -8,6 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Storage;
 
+using LiveNews.Grains.Storage;
+
 namespace LiveNews.Grains.Stories;
 
 /// <summary>
@@ -47,7 +49,12 @@ public sealed class StoryIndexGrain : Grain, IStoryIndexGrain
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (_state.State.SnapshotJson is { Length: > 0 } json)
+        if (_state.State.SnapshotBrotli is { Length: > 0 } compressed)
+        {
+            var json = BrotliBytes.Decompress(compressed, int.MaxValue);
+            _matcher = StoryMatcher.FromSnapshot(JsonSerializer.Deserialize<StoryMatcherSnapshot>(json.Span, SnapshotJson)!, _options);
+        }
+        else if (_state.State.SnapshotJson is { Length: > 0 } json)
         {
             _matcher = StoryMatcher.FromSnapshot(JsonSerializer.Deserialize<StoryMatcherSnapshot>(json, SnapshotJson)!, _options);
         }
@@ -160,9 +167,10 @@ public sealed class StoryIndexGrain : Grain, IStoryIndexGrain
         _dirty = false;
         try
         {
-            var json = await Task.Run(() => JsonSerializer.SerializeToUtf8Bytes(capture.ToSnapshot(), SnapshotJson));
+            var compressed = await Task.Run(() => BrotliBytes.Compress(JsonSerializer.SerializeToUtf8Bytes(capture.ToSnapshot(), SnapshotJson)));
             _state.State.Snapshot = null;
-            _state.State.SnapshotJson = json;
+            _state.State.SnapshotJson = null;
+            _state.State.SnapshotBrotli = compressed;
             await _state.WriteStateAsync();
         }
         catch
@@ -193,12 +201,16 @@ public sealed class StoryIndexGrain : Grain, IStoryIndexGrain
     private static readonly JsonSerializerOptions SnapshotJson = new(JsonSerializerDefaults.General) { MaxDepth = 64 };
 }
 
-/// <summary>The persisted index shard: the matcher's snapshot as JSON (serialised off the grain's turn).</summary>
+/// <summary>The persisted index shard: the matcher's snapshot as compressed JSON (made off the grain's turn).</summary>
 [GenerateSerializer, Alias("LiveNews.StoryIndexState")]
 public sealed class StoryIndexState
 {
     /// <summary>A snapshot written by an earlier version (read, never written).</summary>
     [Id(0)] public StoryMatcherSnapshot? Snapshot { get; set; }
 
+    /// <summary>A snapshot as JSON, written by an earlier version (read, never written).</summary>
     [Id(1)] public byte[]? SnapshotJson { get; set; }
+
+    /// <summary>The snapshot as JSON compressed with Brotli (compressed off the grain's turn).</summary>
+    [Id(2)] public byte[]? SnapshotBrotli { get; set; }
 }

@@ -2,6 +2,10 @@ using System.Net;
 using System.Net.Sockets;
 using LiveNews.Abstractions;
 using LiveNews.Grains.Hosting;
+using LiveNews.Grains.Storage;
+using Orleans.Persistence;
+using Orleans.Storage;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using LiveNews.Streaming.Redis;
@@ -92,7 +96,11 @@ public static class LiveNewsSiloExtensions
         }
 
         orleans.UseRedisClustering(o => o.ConfigurationOptions = Options());
-        orleans.AddRedisGrainStorage(LiveNewsGrainsHosting.StorageName, o => o.ConfigurationOptions = Options());
+        orleans.AddRedisGrainStorage(LiveNewsGrainsHosting.StorageName, (OptionsBuilder<RedisStorageOptions> storage) => storage.Configure<IGrainStorageSerializer>((o, serializer) =>
+        {
+            o.ConfigurationOptions = Options();
+            o.GrainStorageSerializer = new CompressedGrainStorageSerializer(serializer);
+        }));
         orleans.AddRedisGrainStorage("PubSubStore", o => o.ConfigurationOptions = Options());
         orleans.UseRedisReminderService(o => o.ConfigurationOptions = Options());
         orleans.AddRedisStreams(StreamNames.Provider, o =>

@@ -183,11 +183,20 @@ public static class ReplayCommand
         }
 
         var stories = CountLiveStories(output);
-        var summary = new ReplaySummary(versions, rejected, stories, output.Count, elapsed.TotalSeconds) { Latency = latency };
+        var events = output.Count;
+        var delivery = (Expected: expected.Count, Delivered: expected.Count(delivered.ContainsKey));
+
+        // What the node keeps for its stories (grains, their stored state, the index, the event log), without
+        // this command's own record of the run: the managed heap after a full collection.
+        (output, expected) = ([], []);
+        results.Clear();
+        delivered.Clear();
+        var heap = GC.GetTotalMemory(forceFullCollection: true);
+        var summary = new ReplaySummary(versions, rejected, stories, events, elapsed.TotalSeconds) { Latency = latency, HeapBytes = heap };
         await stderr.WriteLineAsync(summary.ToString());
         if (!drained)
         {
-            await stderr.WriteLineAsync($"replay: the stories stream delivered {expected.Count(delivered.ContainsKey)} of {expected.Count} events");
+            await stderr.WriteLineAsync($"replay: the stories stream delivered {delivery.Delivered} of {delivery.Expected} events");
             return 1;
         }
 

@@ -10,9 +10,13 @@ public sealed record ReplaySummary(int ArticleVersions, int Rejected, int Storie
     /// <summary>In-to-out latency (from when a version was offered to when its last event left the "stories" stream), milliseconds.</summary>
     public LatencyPercentiles? Latency { get; init; }
 
+    /// <summary>The node's managed heap after the run and a full collection, in bytes (0 when not measured).</summary>
+    public long HeapBytes { get; init; }
+
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"article versions: {ArticleVersions}, rejected lines: {Rejected}, stories: {Stories}, events: {Events}, seconds: {Seconds:F2}, versions per second: {VersionsPerSecond:F1}")
-        + (Latency is { } l ? string.Create(CultureInfo.InvariantCulture, $", latency ms p50: {l.P50:F1}, p99: {l.P99:F1}, max: {l.Max:F1}") : "");
+        + (Latency is { } l ? string.Create(CultureInfo.InvariantCulture, $", latency ms p50: {l.P50:F1}, p99: {l.P99:F1}, max: {l.Max:F1}") : "")
+        + (HeapBytes > 0 ? string.Create(CultureInfo.InvariantCulture, $", heap MiB: {HeapBytes / 1048576.0:F0} ({HeapBytes / 1024.0 / Math.Max(1, Stories):F1} KiB a story)") : "");
 }
 
 /// <summary>Latency percentiles in milliseconds.</summary>

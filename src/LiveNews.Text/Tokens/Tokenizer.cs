@@ -10,7 +10,7 @@ namespace LiveNews.Text.Tokens;
 /// </summary>
 public static class Tokenizer
 {
-    private const int WordCacheLimit = 100_000;
+    private const int WordCacheLimit = 20_000;
 
     [ThreadStatic]
     private static Dictionary<string, (string Word, string Lower)>? _words;

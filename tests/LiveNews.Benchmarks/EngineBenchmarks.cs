@@ -11,7 +11,7 @@ namespace LiveNews.Benchmarks;
 [MemoryDiagnoser]
 public class EngineBenchmarks
 {
-    private const int Batch = 500;
+    private const int Batch = 1_000;
     private StoryEngine _engine = null!;
     private List<ArticleInput> _articles = null!;
     private int _cursor;

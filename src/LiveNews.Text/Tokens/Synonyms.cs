@@ -33,9 +33,29 @@ public static class Synonyms
     /// <summary>The canonical stem for a lower-case word (its own stem when it has no synonym).</summary>
     public static string CanonicalStem(string lowerWord)
     {
+        ArgumentNullException.ThrowIfNull(lowerWord);
+        var cache = _cache ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        if (cache.TryGetValue(lowerWord, out var known))
+        {
+            return known;
+        }
+
         var stem = Stemmer.Stem(lowerWord);
-        return Canonical.TryGetValue(stem, out var canonical) ? canonical : stem;
+        var result = Canonical.TryGetValue(stem, out var canonical) ? canonical : stem;
+        if (cache.Count >= CacheLimit)
+        {
+            cache.Clear();
+        }
+
+        cache[lowerWord] = result;
+        return result;
     }
+
+    private const int CacheLimit = 50_000;
+
+    /// <summary>Canonical stems of the words this thread saw: one lookup instead of the stemmer's and the table's.</summary>
+    [ThreadStatic]
+    private static Dictionary<string, string>? _cache;
 
     private static Dictionary<string, string> Build(params string[][] groups)
     {

@@ -51,7 +51,7 @@ public sealed class StoryIndexGrain : Grain, IStoryIndexGrain
     {
         if (_state.State.SnapshotBrotli is { Length: > 0 } compressed)
         {
-            var json = BrotliBytes.Decompress(compressed, int.MaxValue);
+            var json = BrotliBytes.Decompress(compressed, CompressedGrainStorageSerializer.MaxStateBytes);
             _matcher = StoryMatcher.FromSnapshot(JsonSerializer.Deserialize<StoryMatcherSnapshot>(json.Span, SnapshotJson)!, _options);
         }
         else if (_state.State.SnapshotJson is { Length: > 0 } json)

@@ -35,9 +35,12 @@ public sealed class StoryEngine
     public StoryState? GetStory(string storyId) => _stories.GetValueOrDefault(storyId);
 
     /// <summary>Processes one article version; returns one event per article part.</summary>
-    public IReadOnlyList<EngineEvent> Process(ArticleInput input)
+    public IReadOnlyList<EngineEvent> Process(ArticleInput input) => RoutePage(_analyzer.AnalyzePage(input));
+
+    /// <summary>Routes the analysed parts of one page (<see cref="Analyzer"/>'s output); parts of one page never join each other's stories.</summary>
+    public IReadOnlyList<EngineEvent> RoutePage(IReadOnlyList<AnalysedArticle> parts)
     {
-        var parts = _analyzer.AnalyzePage(input);
+        ArgumentNullException.ThrowIfNull(parts);
         var events = new List<EngineEvent>(parts.Count);
         var taken = new List<string>(parts.Count);
         foreach (var part in parts)

@@ -27,6 +27,24 @@ internal sealed class LiveStory
     /// <summary>Where the matcher keeps it (a dense number, never reused); its index entries name it by slot.</summary>
     public int Slot { get; set; }
 
+    /// <summary>A story from its <see cref="StoryProfile"/> (from a snapshot or another matcher), its terms numbered by <paramref name="terms"/>.</summary>
+    public static LiveStory FromProfile(StoryProfile profile, TermTable terms)
+    {
+        var (ids, weights) = terms.ToIds(profile.Centroid);
+        return new LiveStory
+        {
+            StoryId = profile.StoryId,
+            TermIds = ids,
+            Weights = weights,
+            GroupNorms = (double[])profile.GroupNorms.Clone(),
+            Entities = new Dictionary<string, int>(profile.Entities, StringComparer.Ordinal),
+            Members = profile.Members,
+            Ordinal = profile.Ordinal,
+            FirstPublished = profile.FirstPublished,
+            LastPublished = profile.LastPublished,
+        };
+    }
+
     /// <summary>
     /// A copy that later changes to this story do not reach: its arrays are shared (the matcher replaces
     /// them, never writes into them), its entity counts copied.

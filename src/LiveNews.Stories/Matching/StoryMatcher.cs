@@ -94,7 +94,7 @@ public sealed class StoryMatcher
         matcher.Statistics.Restore(snapshot.Documents, snapshot.DocumentFrequency);
         foreach (var profile in snapshot.Stories.OrderBy(p => p.LastPublished).ThenBy(p => p.Ordinal))
         {
-            var story = matcher.FromProfile(profile);
+            var story = LiveStory.FromProfile(profile, matcher.Terms);
             matcher.Add(story);
             matcher.Index(story);
         }
@@ -193,15 +193,12 @@ public sealed class StoryMatcher
         entries.Sort(static (a, b) => a.Id.CompareTo(b.Id));
         var vectorIds = new int[entries.Count];
         var values = new float[entries.Count];
-        var featureGroups = new FeatureGroup[entries.Count];
         for (var i = 0; i < entries.Count; i++)
         {
-            vectorIds[i] = entries[i].Id;
-            values[i] = entries[i].Weight;
-            featureGroups[i] = terms.Group(entries[i].Id);
+            (vectorIds[i], values[i]) = entries[i];
         }
 
-        return new TermVector(vectorIds, values, featureGroups);
+        return terms.Vector(vectorIds, values);
     }
 
     /// <summary>
@@ -326,7 +323,7 @@ public sealed class StoryMatcher
             return;
         }
 
-        var (ids, weights) = Compact(absorbed.Centroid);
+        var (ids, weights) = Terms.ToIds(absorbed.Centroid);
         AddToCentroid(target, ids, weights);
         foreach (var (key, count) in absorbed.Entities)
         {
@@ -513,25 +510,7 @@ public sealed class StoryMatcher
     private double Similarity(LiveStory a, LiveStory b)
     {
         var dots = new double[FeatureGroups.Count];
-        int i = 0, j = 0;
-        while (i < a.TermIds.Length && j < b.TermIds.Length)
-        {
-            if (a.TermIds[i] == b.TermIds[j])
-            {
-                dots[(int)Terms.Group(a.TermIds[i])] += a.Weights[i] * (double)b.Weights[j];
-                i++;
-                j++;
-            }
-            else if (a.TermIds[i] < b.TermIds[j])
-            {
-                i++;
-            }
-            else
-            {
-                j++;
-            }
-        }
-
+        Terms.Vector(a.TermIds, a.Weights).Dots(b.TermIds, b.Weights, dots);
         return StorySimilarity(dots, a.GroupNorms, b.GroupNorms, _options);
     }
 
@@ -638,6 +617,7 @@ public sealed class StoryMatcher
         }
 
         Array.Sort(keys, order);
+        Comparer<int>? byName = null;
         for (var start = 0; start < n;)
         {
             var end = start + 1;
@@ -648,9 +628,8 @@ public sealed class StoryMatcher
 
             if (end - start > 1)
             {
-                var terms = Terms;
-                var tied = ids.ToArray();
-                Array.Sort(order, start, end - start, Comparer<int>.Create((x, y) => string.CompareOrdinal(terms.Name(tied[x]), terms.Name(tied[y]))));
+                byName ??= ByTermName(ids.ToArray());
+                Array.Sort(order, start, end - start, byName);
             }
 
             start = end;
@@ -659,28 +638,11 @@ public sealed class StoryMatcher
         return order[..keep];
     }
 
-    /// <summary>A string-keyed centroid as ascending term ids of this matcher.</summary>
-    private (int[] Ids, float[] Weights) Compact(IReadOnlyDictionary<string, float> centroid)
+    /// <summary>Orders positions of <paramref name="ids"/> by the names of their terms.</summary>
+    private Comparer<int> ByTermName(int[] ids)
     {
-        var entries = centroid.Select(e => (Id: Terms.GetOrAdd(e.Key), e.Value)).OrderBy(e => e.Id).ToArray();
-        return ([.. entries.Select(e => e.Id)], [.. entries.Select(e => e.Value)]);
-    }
-
-    private LiveStory FromProfile(StoryProfile profile)
-    {
-        var (ids, weights) = Compact(profile.Centroid);
-        return new LiveStory
-        {
-            StoryId = profile.StoryId,
-            TermIds = ids,
-            Weights = weights,
-            GroupNorms = (double[])profile.GroupNorms.Clone(),
-            Entities = new Dictionary<string, int>(profile.Entities, StringComparer.Ordinal),
-            Members = profile.Members,
-            Ordinal = profile.Ordinal,
-            FirstPublished = profile.FirstPublished,
-            LastPublished = profile.LastPublished,
-        };
+        var terms = Terms;
+        return Comparer<int>.Create((x, y) => string.CompareOrdinal(terms.Name(ids[x]), terms.Name(ids[y])));
     }
 
     private StoryProfile ToProfile(LiveStory story) => story.ToProfile(Terms.Names);

@@ -13,29 +13,22 @@ public sealed class TermStatistics
     /// <summary>Distinct terms observed.</summary>
     public int Vocabulary => Terms.Count;
 
-    /// <summary>Counts the terms of one article.</summary>
-    public void Observe(IEnumerable<string> terms)
-    {
-        ArgumentNullException.ThrowIfNull(terms);
-        Documents++;
-        foreach (var term in terms)
-        {
-            Count(Terms.GetOrAdd(term));
-        }
-    }
-
     /// <summary>Counts one more article.</summary>
     internal void CountDocument() => Documents++;
 
     /// <summary>Counts one more article carrying the term <paramref name="id"/>.</summary>
     internal void Count(int id)
     {
+        Grow(id);
+        _documentFrequency[id]++;
+    }
+
+    private void Grow(int id)
+    {
         if (id >= _documentFrequency.Length)
         {
             Array.Resize(ref _documentFrequency, Math.Max(id + 1, _documentFrequency.Length * 2));
         }
-
-        _documentFrequency[id]++;
     }
 
     /// <summary>The document frequencies (for a snapshot): terms seen in at least one article.</summary>
@@ -67,17 +60,14 @@ public sealed class TermStatistics
         foreach (var (term, count) in documentFrequency)
         {
             var id = Terms.GetOrAdd(term);
-            Count(id);
+            Grow(id);
             _documentFrequency[id] = count;
         }
 
         Documents = documents;
     }
 
-    /// <summary>Smoothed inverse document frequency; an unseen term gets the highest.</summary>
-    public double Idf(string term) => Idf(Terms.TryGet(term, out var id) ? DocumentFrequency(id) : 0);
-
-    /// <summary>Smoothed inverse document frequency of the term <paramref name="id"/>.</summary>
+    /// <summary>Smoothed inverse document frequency of the term <paramref name="id"/>; an unseen term gets the highest.</summary>
     internal double IdfOf(int id) => Idf(DocumentFrequency(id));
 
     private int DocumentFrequency(int id) => id < _documentFrequency.Length ? _documentFrequency[id] : 0;

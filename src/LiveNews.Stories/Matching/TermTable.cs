@@ -27,8 +27,6 @@ internal sealed class TermTable
         return id;
     }
 
-    public bool TryGet(string name, out int id) => _ids.TryGetValue(name, out id);
-
     public string Name(int id) => _names[id];
 
     /// <summary>Every name, indexed by id (live: grows as terms are added).</summary>
@@ -38,4 +36,23 @@ internal sealed class TermTable
     public string[] CopyNames() => [.. _names];
 
     public FeatureGroup Group(int id) => _groups[id];
+
+    /// <summary>A vector of ascending term ids of this table with their weights.</summary>
+    public TermVector Vector(int[] ids, float[] weights)
+    {
+        var groups = new FeatureGroup[ids.Length];
+        for (var k = 0; k < ids.Length; k++)
+        {
+            groups[k] = _groups[ids[k]];
+        }
+
+        return new TermVector(ids, weights, groups);
+    }
+
+    /// <summary>A string-keyed vector (a profile's centroid) as ascending ids of this table, adding terms it lacks.</summary>
+    public (int[] Ids, float[] Weights) ToIds(IReadOnlyDictionary<string, float> vector)
+    {
+        var entries = vector.Select(e => (Id: GetOrAdd(e.Key), e.Value)).OrderBy(e => e.Id).ToArray();
+        return ([.. entries.Select(e => e.Id)], [.. entries.Select(e => e.Value)]);
+    }
 }

@@ -33,13 +33,11 @@ public static class EntityExtractor
         "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     };
 
-    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal)
+    /// <summary>Name particles, in any case (compared with a word's surface form, without lower-casing it).</summary>
+    private static readonly HashSet<string> Connectors = new(StringComparer.OrdinalIgnoreCase)
     {
         "de", "del", "della", "da", "di", "du", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn", "el",
     };
-
-    /// <summary><see cref="Connectors"/> in any case (a word's surface form, without lower-casing it).</summary>
-    private static readonly HashSet<string> ConnectorsAnyCase = new(Connectors, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Entities of one sentence's tokens. <paramref name="capitalisedElsewhere"/> holds lower-case words the
@@ -165,12 +163,12 @@ public static class EntityExtractor
 
     private static void Emit(List<string> words, List<EntityMention> result)
     {
-        while (words.Count > 0 && ConnectorsAnyCase.Contains(words[^1]))
+        while (words.Count > 0 && Connectors.Contains(words[^1]))
         {
             words.RemoveAt(words.Count - 1);
         }
 
-        while (words.Count > 0 && ConnectorsAnyCase.Contains(words[0]) && !char.IsUpper(words[0][0]))
+        while (words.Count > 0 && Connectors.Contains(words[0]) && !char.IsUpper(words[0][0]))
         {
             words.RemoveAt(0);
         }

@@ -4,11 +4,17 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using LiveNews.Benchmarks;
 
-// dotnet run -c Release --project tests/LiveNews.Benchmarks -- engine | matching | memory [stories] | throughput [stories] [versions] | quality [Option=Value ...] | generate VERSIONS STORIES SEED OUTPUT.jsonl
+// dotnet run -c Release --project tests/LiveNews.Benchmarks -- engine | matching | memory [stories] | throughput [stories] [versions] | quality [Option=Value ...] | snapshot ARTICLES.jsonl | generate VERSIONS STORIES SEED OUTPUT.jsonl
 var what = args.Length > 0 ? args[0] : "engine";
 if (what == "generate")
 {
     GenerateCommand.Run([.. args.Skip(1)]);
+    return;
+}
+
+if (what == "snapshot")
+{
+    SnapshotReport.Run(args[1]);
     return;
 }
 

@@ -63,6 +63,8 @@ public sealed class StoryIndexGrain : Grain, IStoryIndexGrain
             _matcher = StoryMatcher.FromSnapshot(snapshot, _options);
         }
 
+        ForgetStoredSnapshot();
+
         // The timer interleaves: while a snapshot is serialised and written, proposals and commits go on.
         _saveTimer = this.RegisterGrainTimer(_ => SaveIfChangedAsync(force: false), new GrainTimerCreationOptions(SaveDelay, SaveDelay) { Interleave = true, KeepAlive = false });
         return Task.CompletedTask;
@@ -172,6 +174,7 @@ public sealed class StoryIndexGrain : Grain, IStoryIndexGrain
             _state.State.SnapshotJson = null;
             _state.State.SnapshotBrotli = compressed;
             await _state.WriteStateAsync();
+            ForgetStoredSnapshot();
         }
         catch
         {
@@ -183,6 +186,19 @@ public sealed class StoryIndexGrain : Grain, IStoryIndexGrain
             _lastSaveEnded = _time.GetTimestamp();
             _lastSaveCost = _time.GetElapsedTime(started, _lastSaveEnded);
         }
+    }
+
+    /// <summary>
+    /// Lets go of the snapshot once it is stored (or loaded): the matcher holds everything it says, and the
+    /// storage holds it too, so a copy kept in the grain's state would only double the shard's memory
+    /// (tens of megabytes a shard at a few thousand stories). Only <see cref="WriteSnapshotAsync"/>
+    /// writes the state, and it always sets a fresh snapshot first.
+    /// </summary>
+    private void ForgetStoredSnapshot()
+    {
+        _state.State.Snapshot = null;
+        _state.State.SnapshotJson = null;
+        _state.State.SnapshotBrotli = null;
     }
 
     /// <summary>Waits for a save in flight; its failure left the shard dirty, so the next save tries again.</summary>

@@ -35,4 +35,32 @@ public class StoryIndexPersistenceTests(ClusterFixture fixture)
         Assert.Equal(StoryEventType.Duplicate, again.Type);
         Assert.Equal(opened.StoryId, again.StoryId);
     }
+
+    [Fact]
+    public async Task Index_ReactivatedTwice_KeepsItsSnapshotWhetherOrNotItChanged()
+    {
+        // The shard lets go of its copy of the snapshot once stored or loaded: storage must still hold one
+        // after a deactivation with nothing new (no write) and after one with news (a fresh write).
+        var prefix = "index2-" + Guid.NewGuid().ToString("N")[..6] + "-";
+        var seeds = CorpusReader.Seeds();
+        var router = fixture.Client.GetGrain<IStoryRouterGrain>(0);
+        var opened = (await router.IngestAsync(StoryPipelineTests.ToVersion(seeds[0], prefix)))[0];
+        var index = fixture.Client.GetGrain<IStoryIndexGrain>(0);
+        var management = fixture.Client.GetGrain<IManagementGrain>(0);
+        var stories = await index.CountAsync();
+        await index.SaveAsync();
+        await management.ForceActivationCollection(TimeSpan.Zero, TestContext.Current.CancellationToken);
+
+        Assert.Equal(stories, await index.CountAsync());
+        await management.ForceActivationCollection(TimeSpan.Zero, TestContext.Current.CancellationToken);
+        Assert.Equal(stories, await index.CountAsync());
+
+        var joined = (await router.IngestAsync(StoryPipelineTests.ToVersion(seeds[1], prefix)))[0];
+        Assert.Equal(opened.StoryId, joined.StoryId);
+        await index.SaveAsync();
+        await management.ForceActivationCollection(TimeSpan.Zero, TestContext.Current.CancellationToken);
+        var again = (await router.IngestAsync(StoryPipelineTests.ToVersion(seeds[1], prefix)))[0];
+        Assert.Equal(StoryEventType.Duplicate, again.Type);
+        Assert.Equal(opened.StoryId, again.StoryId);
+    }
 }

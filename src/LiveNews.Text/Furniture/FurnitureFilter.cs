@@ -54,7 +54,7 @@ public static partial class FurnitureFilter
             return FurnitureKind.ContributedReporting;
         }
 
-        if (text.Length <= 80 && (Byline().IsMatch(text) || DatelineOnly().IsMatch(text)))
+        if (text.Length <= 80 && (Byline().IsMatch(text) || DatelineOnly().IsMatch(text) || IsTimestamp(text)))
         {
             return FurnitureKind.Byline;
         }
@@ -103,6 +103,106 @@ public static partial class FurnitureFilter
 
     [GeneratedRegex(@"^by [A-Z][\w.'-]+( [A-Z][\w.'-]+){0,3}( and [A-Z][\w.'-]+( [A-Z][\w.'-]+){0,3})?(,.*)?$|^[A-Z][\w ]{2,40} (?i:services|staff|wire|newsroom)$|^[A-Z][\w .]{2,40} \d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$|^(?i:updated|published|posted|last (updated|modified))\b", RegexOptions.CultureInvariant)]
     private static partial Regex Byline();
+
+    /// <summary>Words a time stamp line is made of, besides numbers: days, months, clock and zone marks.</summary>
+    private static readonly HashSet<string> TimestampWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs", "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday",
+        "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july", "aug", "august",
+        "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december",
+        "am", "pm", "a", "p", "m", "gmt", "bst", "utc", "et", "est", "edt", "ct", "cst", "cdt", "pt", "pst", "pdt", "cet", "cest", "ist", "aest", "hrs", "h",
+        "updated", "last", "published", "posted", "at", "on", "date",
+    };
+
+    private static readonly HashSet<string> CalendarWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs", "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday",
+        "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july", "aug", "august",
+        "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december",
+    };
+
+    /// <summary>
+    /// A line that is only a time stamp, in any of the ways pages print one: "February 5, 2009",
+    /// "Monday 16 September 2013 03.31 BST", "10:55 P.M. FEB. 2, 2009", "Sat Nov 12 2011, 01:19 hrs".
+    /// Every word is a day, month, clock or zone mark or a number; there is a day or month and a number.
+    /// </summary>
+    public static bool IsTimestamp(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var calendar = false;
+        var number = false;
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var c = i < text.Length ? text[i] : ' ';
+            if (char.IsLetterOrDigit(c))
+            {
+                if (start < 0)
+                {
+                    start = i;
+                }
+
+                continue;
+            }
+
+            if (start >= 0)
+            {
+                var word = text.AsSpan(start, i - start);
+                start = -1;
+                if (IsNumber(word))
+                {
+                    number = true;
+                }
+                else if (TimestampWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+                {
+                    calendar |= CalendarWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+                }
+                else if (!IsOrdinalOrClock(word))
+                {
+                    return false;
+                }
+            }
+            else if (!(char.IsWhiteSpace(c) || c is ',' or '.' or ':' or '-' or '/' or '|' or '(' or ')'))
+            {
+                return false;
+            }
+        }
+
+        return calendar && number;
+    }
+
+    private static bool IsNumber(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return word.Length > 0;
+    }
+
+    /// <summary>A number with its ordinal or clock mark glued on: "5th", "22nd", "1st", "3rd", "07AM", "11pm".</summary>
+    private static bool IsOrdinalOrClock(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 3 || !IsNumber(word[..^2]))
+        {
+            return false;
+        }
+
+        var mark = word[^2..];
+        foreach (var suffix in (ReadOnlySpan<string>)["th", "st", "nd", "rd", "am", "pm"])
+        {
+            if (mark.Equals(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     [GeneratedRegex(@"^(date\s+)?\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?Z?)?$|^\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{4}( \d{1,2}:\d{2})?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DatelineOnly();

@@ -38,6 +38,37 @@ public class FurnitureFilterTests
         Assert.Equal(FurnitureKind.None, FurnitureFilter.Classify(line));
     }
 
+    // Time stamp lines as the ECB+ captures (stories-dev/ecbplus-dev.jsonl) print them, tokenised upstream.
+    [Theory]
+    [InlineData("February 5, 2009")]
+    [InlineData("Monday 16 September 2013 03. 31 BST")]
+    [InlineData("Sat Nov 12 2011, 01: 19 hrs")]
+    [InlineData("10: 55 P. M. FEB. 2, 2009")]
+    [InlineData("on Feb. 04, 2009")]
+    [InlineData("16 September 2013 Last updated at 12: 42 GMT")]
+    [InlineData("MONDAY, MAY 23, 2005")]
+    [InlineData("April 10, 2007 - 7: 07AM")]
+    [InlineData("8: 44AM BST 16 Sep 2013")]
+    [InlineData("on April 30, 2008 at 4: 31 AM, updated April 30, 2008 at 8: 33 AM")]
+    [InlineData("March 2025")]
+    [InlineData("Thursday 22nd May 2025 | 09:15 GMT")]
+    public void Classify_TimeStampLineIsByline(string line)
+    {
+        Assert.True(FurnitureFilter.IsTimestamp(line));
+        Assert.Equal(FurnitureKind.Byline, FurnitureFilter.Classify(line));
+    }
+
+    [Theory]
+    [InlineData("Sunday")] // a day without a number
+    [InlineData("Washington D. C., Jul 13, 2009 / 02: 00 pm (CNA)")] // a place: a dateline that opens the story
+    [InlineData("Talks on May 5, 2009")]
+    [InlineData("12 dead on Sunday")]
+    [InlineData("At 10 am on Monday, 3 people were hurt.")]
+    public void IsTimestamp_NotForLinesWithOtherWords(string line)
+    {
+        Assert.False(FurnitureFilter.IsTimestamp(line));
+    }
+
     [Fact]
     public void Clean_DropsTheLinkBlockToTheEnd()
     {

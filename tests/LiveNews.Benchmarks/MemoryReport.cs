@@ -1,8 +1,13 @@
+using System.Runtime.CompilerServices;
 using LiveNews.Stories.Engine;
 
 namespace LiveNews.Benchmarks;
 
-/// <summary>Retained memory per live story: the engine's whole state (index and story states) after N stories.</summary>
+/// <summary>
+/// Retained memory per live story: the engine's whole state (index, analyser and story states) after N
+/// stories of one version each, or after an article stream (such as a generated one, several versions a
+/// story), with the story states' share measured apart.
+/// </summary>
 public static class MemoryReport
 {
     public static void Run(int stories)
@@ -22,10 +27,47 @@ public static class MemoryReport
             engine.Process(article);
         }
 
+        Report(engine, before, versions: engine.StoryCount);
+        GC.KeepAlive(articles);
+    }
+
+    /// <summary>The engine after every version of <paramref name="path"/> (article JSONL), read line by line.</summary>
+    public static void RunStream(string path)
+    {
+        var before = Measure();
+        var engine = new StoryEngine();
+        var versions = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            if (!string.IsNullOrWhiteSpace(line))
+            {
+                engine.Process(LiveNews.Stories.Tests.CorpusReader.ReadLine(line));
+                versions++;
+            }
+        }
+
+        Report(engine, before, versions);
+    }
+
+    private static void Report(StoryEngine engine, long before, int versions)
+    {
         var after = Measure();
+        var count = Math.Max(1, engine.StoryCount);
+        var states = StatesBytes(engine, after);
+        Console.WriteLine($"live stories: {count} ({versions / (double)count:F1} versions each), retained: {(after - before) / 1024.0 / 1024.0:F1} MiB, "
+            + $"per story: {(after - before) / 1024.0 / count:F1} KiB (story states {states / 1024.0 / count:F1} KiB, index and analyser {(after - before - states) / 1024.0 / count:F1} KiB)");
         GC.KeepAlive(engine);
-        var perStory = (after - before) / (double)engine.StoryCount;
-        Console.WriteLine($"live stories: {engine.StoryCount}, retained: {(after - before) / 1024.0 / 1024.0:F1} MiB, per story: {perStory / 1024.0:F1} KiB");
+    }
+
+    /// <summary>What the story states hold: the heap they free when they are let go of (the engine is spent afterwards).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static long StatesBytes(StoryEngine engine, long withStates)
+    {
+        // The engine keeps its states private (the grains hold them in the cluster): reached by reflection here.
+        var field = typeof(StoryEngine).GetField("_stories", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)
+            ?? throw new MissingFieldException(nameof(StoryEngine), "_stories");
+        ((System.Collections.IDictionary)field.GetValue(engine)!).Clear();
+        return withStates - Measure();
     }
 
     private static long Measure()

@@ -4,7 +4,7 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using LiveNews.Benchmarks;
 
-// dotnet run -c Release --project tests/LiveNews.Benchmarks -- engine | matching | memory [stories] | throughput [stories] [versions] | quality [Option=Value ...] | snapshot ARTICLES.jsonl | generate VERSIONS STORIES SEED OUTPUT.jsonl
+// dotnet run -c Release --project tests/LiveNews.Benchmarks -- engine | matching | memory [stories | ARTICLES.jsonl] | throughput [stories] [versions] | quality [Option=Value ...] | snapshot ARTICLES.jsonl | generate VERSIONS STORIES SEED OUTPUT.jsonl
 var what = args.Length > 0 ? args[0] : "engine";
 if (what == "generate")
 {
@@ -34,7 +34,15 @@ if (what == "throughput")
 
 if (what == "memory")
 {
-    MemoryReport.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
+    if (args.Length > 1 && args[1].EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
+    {
+        MemoryReport.RunStream(args[1]);
+    }
+    else
+    {
+        MemoryReport.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
+    }
+
     return;
 }
 

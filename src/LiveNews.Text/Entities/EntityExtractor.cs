@@ -178,7 +178,8 @@ public static class EntityExtractor
             var name = string.Join(' ', words);
             if (name.Length >= 2)
             {
-                result.Add(new EntityMention(name, EntityKeys.ForName(name), words.Count));
+                var (shared, key) = EntityKeys.Shared(name);
+                result.Add(new EntityMention(shared, key, words.Count));
             }
         }
 

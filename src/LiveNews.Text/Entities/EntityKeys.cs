@@ -30,25 +30,32 @@ public static class EntityKeys
     private const int CacheLimit = 100_000;
 
     [ThreadStatic]
-    private static Dictionary<string, string>? _cache;
+    private static Dictionary<string, (string Name, string Key)>? _cache;
 
     /// <summary>The alias key of a whole name (words separated by spaces).</summary>
-    public static string ForName(string name)
+    public static string ForName(string name) => Shared(name).Key;
+
+    /// <summary>
+    /// The name and its alias key as this thread first saw them: every later mention of the name shares
+    /// those two strings, so the stories that keep them (entity names and counts) hold one copy each.
+    /// </summary>
+    public static (string Name, string Key) Shared(string name)
     {
-        var cache = _cache ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(name);
+        var cache = _cache ??= new Dictionary<string, (string, string)>(StringComparer.Ordinal);
         if (cache.TryGetValue(name, out var cached))
         {
             return cached;
         }
 
-        var key = Compute(name);
+        var entry = (name, Compute(name));
         if (cache.Count >= CacheLimit)
         {
             cache.Clear();
         }
 
-        cache[name] = key;
-        return key;
+        cache[name] = entry;
+        return entry;
     }
 
     private static string Compute(string name)

@@ -1,31 +1,52 @@
 using System.Collections.Immutable;
 using LiveNews.Abstractions.Contracts;
 using LiveNews.Abstractions.Grains;
+using LiveNews.Grains.Storage;
+using Orleans.Serialization;
 
 namespace LiveNews.Grains.Stories;
 
 /// <summary>
 /// The list of recently updated stories. Bounded: beyond <see cref="MaxStories"/> the least recently
 /// updated are dropped from the list (the stories themselves stay readable by id). Persisted lazily by
-/// a grain timer so that a burst of updates costs one write.
+/// a grain timer so that a burst of updates costs one write; the timer interleaves and the list is
+/// serialised off the grain's turn, so updates never wait for a write (they did: at 650 versions a second
+/// the write of a full list every two seconds held up every story grain for 100 to 570 ms).
 /// </summary>
 public sealed class StoryCatalogGrain : Grain, IStoryCatalogGrain
 {
     public const int MaxStories = 10_000;
 
     private readonly IPersistentState<StoryCatalogGrainState> _state;
+    private readonly Serializer _serializer;
+    private Dictionary<string, StorySummary> _stories = new(StringComparer.Ordinal);
     private SortedSet<(DateTimeOffset UpdatedAt, string Id)> _byRecency = [];
     private bool _dirty;
+    private Task _flushing = Task.CompletedTask;
 
-    public StoryCatalogGrain([PersistentState("catalog", Hosting.LiveNewsGrainsHosting.StorageName)] IPersistentState<StoryCatalogGrainState> state)
+    public StoryCatalogGrain(
+        [PersistentState("catalog", Hosting.LiveNewsGrainsHosting.StorageName)] IPersistentState<StoryCatalogGrainState> state,
+        Serializer serializer)
     {
         _state = state;
+        _serializer = serializer;
     }
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _byRecency = [.. _state.State.Stories.Values.Select(s => (s.UpdatedAt, s.Id))];
-        this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2)) { Interleave = false });
+        if (_state.State.Packed is { Length: > 0 } packed)
+        {
+            var plain = BrotliBytes.Decompress(packed, CompressedGrainStorageSerializer.MaxStateBytes);
+            _stories = (_serializer.Deserialize<List<StorySummary>>(plain) ?? []).ToDictionary(s => s.Id, StringComparer.Ordinal);
+        }
+        else
+        {
+            _stories = new Dictionary<string, StorySummary>(_state.State.Stories, StringComparer.Ordinal);
+        }
+
+        ForgetStoredList();
+        _byRecency = [.. _stories.Values.Select(s => (s.UpdatedAt, s.Id))];
+        this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2)) { Interleave = true, KeepAlive = false });
         return Task.CompletedTask;
     }
 
@@ -38,12 +59,21 @@ public sealed class StoryCatalogGrain : Grain, IStoryCatalogGrain
             return;
         }
 
+        try
+        {
+            await _flushing;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The failed write left the list dirty: written again just below.
+        }
+
         await FlushAsync(cancellationToken);
     }
 
     public Task UpsertAsync(StorySummary summary)
     {
-        var stories = _state.State.Stories;
+        var stories = _stories;
         if (stories.TryGetValue(summary.Id, out var existing))
         {
             if (existing.Sequence > summary.Sequence)
@@ -69,7 +99,7 @@ public sealed class StoryCatalogGrain : Grain, IStoryCatalogGrain
 
     public Task<StoryList> ListAsync(StoryQuery query)
     {
-        var stories = _state.State.Stories;
+        var stories = _stories;
         var skip = Math.Max(0, query.Skip);
         var take = Math.Clamp(query.Take, 0, 500);
         var matching = _byRecency.Reverse()
@@ -85,16 +115,42 @@ public sealed class StoryCatalogGrain : Grain, IStoryCatalogGrain
         });
     }
 
-    public Task<int> CountAsync() => Task.FromResult(_state.State.Stories.Count);
+    public Task<int> CountAsync() => Task.FromResult(_stories.Count);
 
-    private async Task FlushAsync(CancellationToken cancellationToken)
+    /// <summary>Writes the list when it changed (one write at a time; the list is copied in the turn, serialised off it).</summary>
+    private Task FlushAsync(CancellationToken cancellationToken)
     {
-        if (!_dirty)
+        if (!_dirty || !_flushing.IsCompleted)
         {
-            return;
+            return _flushing;
         }
 
+        _flushing = WriteAsync([.. _stories.Values], cancellationToken);
+        return _flushing;
+    }
+
+    private async Task WriteAsync(List<StorySummary> summaries, CancellationToken cancellationToken)
+    {
         _dirty = false;
-        await _state.WriteStateAsync(cancellationToken);
+        try
+        {
+            var packed = await Task.Run(() => BrotliBytes.Compress(_serializer.SerializeToArray(summaries)), cancellationToken);
+            _state.State.Stories = new Dictionary<string, StorySummary>(StringComparer.Ordinal);
+            _state.State.Packed = packed;
+            await _state.WriteStateAsync(cancellationToken);
+            ForgetStoredList();
+        }
+        catch
+        {
+            _dirty = true;
+            throw;
+        }
+    }
+
+    /// <summary>Lets go of the stored form once written or read: the live list holds everything it says.</summary>
+    private void ForgetStoredList()
+    {
+        _state.State.Stories = new Dictionary<string, StorySummary>(StringComparer.Ordinal);
+        _state.State.Packed = null;
     }
 }

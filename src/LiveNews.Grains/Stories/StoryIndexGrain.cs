@@ -49,7 +49,11 @@ public sealed class StoryIndexGrain : Grain, IStoryIndexGrain
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (_state.State.SnapshotBrotli is { Length: > 0 } compressed)
+        if (_state.State.SnapshotBinary is { Length: > 0 } packed)
+        {
+            _matcher = StoryMatcher.FromSnapshot(StoryMatcherBinary.Read(BrotliBytes.Decompress(packed, CompressedGrainStorageSerializer.MaxStateBytes)), _options);
+        }
+        else if (_state.State.SnapshotBrotli is { Length: > 0 } compressed)
         {
             var json = BrotliBytes.Decompress(compressed, CompressedGrainStorageSerializer.MaxStateBytes);
             _matcher = StoryMatcher.FromSnapshot(JsonSerializer.Deserialize<StoryMatcherSnapshot>(json.Span, SnapshotJson)!, _options);
@@ -169,10 +173,11 @@ public sealed class StoryIndexGrain : Grain, IStoryIndexGrain
         _dirty = false;
         try
         {
-            var compressed = await Task.Run(() => BrotliBytes.Compress(JsonSerializer.SerializeToUtf8Bytes(capture.ToSnapshot(), SnapshotJson)));
+            var packed = await Task.Run(() => BrotliBytes.Compress(capture.ToBinary()));
             _state.State.Snapshot = null;
             _state.State.SnapshotJson = null;
-            _state.State.SnapshotBrotli = compressed;
+            _state.State.SnapshotBrotli = null;
+            _state.State.SnapshotBinary = packed;
             await _state.WriteStateAsync();
             ForgetStoredSnapshot();
         }
@@ -199,6 +204,7 @@ public sealed class StoryIndexGrain : Grain, IStoryIndexGrain
         _state.State.Snapshot = null;
         _state.State.SnapshotJson = null;
         _state.State.SnapshotBrotli = null;
+        _state.State.SnapshotBinary = null;
     }
 
     /// <summary>Waits for a save in flight; its failure left the shard dirty, so the next save tries again.</summary>
@@ -217,7 +223,7 @@ public sealed class StoryIndexGrain : Grain, IStoryIndexGrain
     private static readonly JsonSerializerOptions SnapshotJson = new(JsonSerializerDefaults.General) { MaxDepth = 64 };
 }
 
-/// <summary>The persisted index shard: the matcher's snapshot as compressed JSON (made off the grain's turn).</summary>
+/// <summary>The persisted index shard: the matcher's snapshot, compact and compressed (made off the grain's turn).</summary>
 [GenerateSerializer, Alias("LiveNews.StoryIndexState")]
 public sealed class StoryIndexState
 {
@@ -227,6 +233,9 @@ public sealed class StoryIndexState
     /// <summary>A snapshot as JSON, written by an earlier version (read, never written).</summary>
     [Id(1)] public byte[]? SnapshotJson { get; set; }
 
-    /// <summary>The snapshot as JSON compressed with Brotli (compressed off the grain's turn).</summary>
+    /// <summary>The snapshot as JSON compressed with Brotli, written by an earlier version (read, never written).</summary>
     [Id(2)] public byte[]? SnapshotBrotli { get; set; }
+
+    /// <summary>The snapshot in <see cref="StoryMatcherBinary"/>'s form compressed with Brotli (made off the grain's turn).</summary>
+    [Id(3)] public byte[]? SnapshotBinary { get; set; }
 }

@@ -30,6 +30,10 @@ public sealed class StoryMatcherCapture
         _opened = opened;
     }
 
+    /// <summary>The captured state in <see cref="StoryMatcherBinary"/>'s compact form (what an index shard stores).</summary>
+    public byte[] ToBinary() => StoryMatcherBinary.Write(
+        _documents, _documentFrequencies, _names, _stories.OrderBy(s => s.Ordinal), _storyOfArticle, _knownByPage, _mergedInto, _opened);
+
     /// <summary>The captured state as plain data, terms by name.</summary>
     public StoryMatcherSnapshot ToSnapshot() => new()
     {

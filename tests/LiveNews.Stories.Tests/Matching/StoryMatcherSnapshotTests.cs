@@ -84,4 +84,47 @@ public class StoryMatcherSnapshotTests
         Assert.Equal(expected, JsonSerializer.Serialize(capture.ToSnapshot()));
         Assert.NotEqual(expected, JsonSerializer.Serialize(matcher.ToSnapshot()));
     }
+
+    [Fact]
+    public void Binary_ReadsBackAsTheSnapshotOfTheCapture()
+    {
+        var analyzer = new ArticleAnalyzer();
+        var matcher = new StoryMatcher();
+        foreach (var article in CorpusReader.Read(LiveNews.Tests.Shared.Fixtures.Path("corpus", "stories-dev", "ecbplus-dev.jsonl")).Select(a => analyzer.AnalyzePage(a)).SelectMany(p => p))
+        {
+            matcher.Decide(article, StoryIds.ForOpeningArticle(article.Id));
+        }
+
+        var capture = matcher.Capture();
+        var binary = capture.ToBinary();
+        var json = JsonSerializer.SerializeToUtf8Bytes(capture.ToSnapshot());
+
+        // The same snapshot, weights bit for bit (JSON prints floats exactly), in about half the bytes.
+        Assert.True(StoryMatcherBinary.IsBinary(binary));
+        Assert.Equal(JsonSerializer.Serialize(capture.ToSnapshot()), JsonSerializer.Serialize(StoryMatcherBinary.Read(binary)));
+        Assert.True(binary.Length < json.Length * 0.6, $"binary {binary.Length} bytes, JSON {json.Length}");
+        Assert.NotEmpty(StoryMatcherBinary.Read(binary).MergedInto);
+    }
+
+    [Fact]
+    public void Binary_CorruptOrCutShort_IsInvalidData()
+    {
+        var analyzer = new ArticleAnalyzer();
+        var matcher = new StoryMatcher();
+        foreach (var seed in CorpusReader.Seeds())
+        {
+            matcher.Decide(analyzer.Analyze(seed), StoryIds.ForOpeningArticle(seed.Id));
+        }
+
+        var binary = matcher.Capture().ToBinary();
+        Assert.Throws<InvalidDataException>(() => StoryMatcherBinary.Read(binary.AsMemory(0, binary.Length / 2)));
+        Assert.Throws<InvalidDataException>(() => StoryMatcherBinary.Read("{\"documents\":1}"u8.ToArray()));
+
+        // A count far beyond the bytes left is refused before anything that size is allocated.
+        var huge = (byte[])binary.Clone();
+        huge[16] = 0xFF; // the number of terms: 2,097,151 in three bytes, where a few thousand bytes are left
+        huge[17] = 0xFF;
+        huge[18] = 0x7F;
+        Assert.Throws<InvalidDataException>(() => StoryMatcherBinary.Read(huge));
+    }
 }

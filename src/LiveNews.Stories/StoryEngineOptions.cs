@@ -9,9 +9,6 @@ public sealed class StoryEngineOptions
     /// <summary>How much more a title word counts than a body word.</summary>
     public float TitleWeight { get; set; } = 3f;
 
-    /// <summary>Factor on the score when the story never named any of the article's protagonists.</summary>
-    public double ProtagonistPenalty { get; set; } = 1.0;
-
     /// <summary>Sentences at the start of an article whose words count <see cref="LeadWeight"/> times.</summary>
     public int LeadSentences { get; set; } = 5;
 

@@ -46,7 +46,6 @@ internal static class SnapshotReport
         Size("df>1", snapshot.DocumentFrequency.Where(kv => kv.Value > 1).ToDictionary());
         Size("stories", snapshot.Stories);
         Size("centroids", snapshot.Stories.Select(s => s.Centroid).ToList());
-        Size("entities", snapshot.Stories.Select(s => s.Entities).ToList());
         Size("articles", snapshot.StoryOfArticle);
     }
 

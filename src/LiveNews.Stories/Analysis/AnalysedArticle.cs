@@ -30,7 +30,4 @@ public sealed record AnalysedArticle
     public Dictionary<string, string> EntityNames { get; init; } = new(StringComparer.Ordinal);
 
     public List<SentenceUnit> Sentences { get; init; } = [];
-
-    /// <summary>Who the article is about: the keys of its most named multi-word names (people, ships, teams).</summary>
-    public string[] Protagonists { get; init; } = [];
 }

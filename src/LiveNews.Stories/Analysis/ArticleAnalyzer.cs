@@ -270,16 +270,8 @@ public sealed class ArticleAnalyzer
             }
         }
 
-        var protagonists = entityCounts
-            .Where(e => e.Key.Contains(' ', StringComparison.Ordinal) && e.Value >= 2)
-            .OrderByDescending(e => e.Value).ThenBy(e => e.Key, StringComparer.Ordinal)
-            .Take(2)
-            .Select(e => e.Key)
-            .ToArray();
-
         return new AnalysedArticle
         {
-            Protagonists = protagonists,
             Id = input.Id + idSuffix,
             Source = input.Source,
             Url = input.Url,

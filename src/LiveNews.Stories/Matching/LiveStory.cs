@@ -14,8 +14,6 @@ internal sealed class LiveStory
 
     public double[] GroupNorms { get; set; } = new double[FeatureGroups.Count];
 
-    public Dictionary<string, int> Entities { get; set; } = new(StringComparer.Ordinal);
-
     public int Members { get; set; }
 
     public long Ordinal { get; set; }
@@ -37,7 +35,6 @@ internal sealed class LiveStory
             TermIds = ids,
             Weights = weights,
             GroupNorms = (double[])profile.GroupNorms.Clone(),
-            Entities = new Dictionary<string, int>(profile.Entities, StringComparer.Ordinal),
             Members = profile.Members,
             Ordinal = profile.Ordinal,
             FirstPublished = profile.FirstPublished,
@@ -55,7 +52,6 @@ internal sealed class LiveStory
         TermIds = TermIds,
         Weights = Weights,
         GroupNorms = GroupNorms,
-        Entities = new Dictionary<string, int>(Entities, StringComparer.Ordinal),
         Members = Members,
         Ordinal = Ordinal,
         FirstPublished = FirstPublished,
@@ -77,7 +73,6 @@ internal sealed class LiveStory
             StoryId = StoryId,
             Centroid = centroid,
             GroupNorms = (double[])GroupNorms.Clone(),
-            Entities = new Dictionary<string, int>(Entities, StringComparer.Ordinal),
             Members = Members,
             Ordinal = Ordinal,
             FirstPublished = FirstPublished,

@@ -325,11 +325,6 @@ public sealed class StoryMatcher
 
         var (ids, weights) = Terms.ToIds(absorbed.Centroid);
         AddToCentroid(target, ids, weights);
-        foreach (var (key, count) in absorbed.Entities)
-        {
-            target.Entities[key] = target.Entities.GetValueOrDefault(key) + count;
-        }
-
         target.Members += absorbed.Members;
         Widen(target, absorbed.FirstPublished, absorbed.LastPublished);
         _mergedInto[absorbed.StoryId] = survivor;
@@ -393,7 +388,7 @@ public sealed class StoryMatcher
     /// the time gap.
     /// </summary>
     private double Score(AnalysedArticle article, TermVector vector, LiveStory story) =>
-        Similarity(vector, story) * TimeFactor(article.Published, story) * ProtagonistFactor(article, story);
+        Similarity(vector, story) * TimeFactor(article.Published, story);
 
     private double Similarity(TermVector vector, LiveStory story)
     {
@@ -441,14 +436,6 @@ public sealed class StoryMatcher
 
         story.Members++;
         AddToCentroid(story, vector.Ids, vector.Values);
-        foreach (var key in article.Entities.Keys)
-        {
-            story.Entities[key] = story.Entities.GetValueOrDefault(key) + 1;
-            if (ArticleAnalyzer.SurnameKey(key) is { } surname && surname != key)
-            {
-                story.Entities[surname] = story.Entities.GetValueOrDefault(surname) + 1;
-            }
-        }
 
         Widen(story, article.Published, article.Published);
 
@@ -665,28 +652,6 @@ public sealed class StoryMatcher
     {
         var hash = articleId.LastIndexOf('#');
         return hash > 0 ? articleId[..hash] : articleId;
-    }
-
-    /// <summary>
-    /// Less when the story has never named the people the article is about: the same kind of event
-    /// with someone else at its centre (another player arrested, another ship) is another story.
-    /// </summary>
-    private double ProtagonistFactor(AnalysedArticle article, LiveStory story)
-    {
-        if (article.Protagonists.Length == 0 || _options.ProtagonistPenalty >= 1.0)
-        {
-            return 1.0;
-        }
-
-        foreach (var key in article.Protagonists)
-        {
-            if (story.Entities.ContainsKey(key) || (ArticleAnalyzer.SurnameKey(key) is { } surname && story.Entities.ContainsKey(surname)))
-            {
-                return 1.0;
-            }
-        }
-
-        return _options.ProtagonistPenalty;
     }
 
     private double TimeFactor(DateTimeOffset published, LiveStory story)

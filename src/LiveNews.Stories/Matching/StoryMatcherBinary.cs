@@ -60,7 +60,8 @@ public static class StoryMatcherBinary
                     writer.Write(story.Weights[k]);
                 }
 
-                WriteCounts(writer, story.Entities);
+                // Entity counts, which stories no longer keep: none (read and skipped where present).
+                writer.Write7BitEncodedInt(0);
             }
 
             WritePairs(writer, storyOfArticle);
@@ -132,7 +133,7 @@ public static class StoryMatcherBinary
                     profile.Centroid[names[id]] = reader.ReadSingle();
                 }
 
-                profile.Entities = ReadCounts(reader);
+                ReadCounts(reader);
                 snapshot.Stories.Add(profile);
             }
 

@@ -1,6 +1,6 @@
 namespace LiveNews.Stories.Matching;
 
-/// <summary>What the matcher keeps of one story: its centroid, its entities, when it was last updated.</summary>
+/// <summary>What the matcher keeps of one story: its centroid, its size and age, when it was last updated.</summary>
 public sealed class StoryProfile
 {
     public required string StoryId { get; init; }
@@ -10,9 +10,6 @@ public sealed class StoryProfile
 
     /// <summary>Norm of each feature group of the centroid (see <see cref="FeatureGroup"/>).</summary>
     public double[] GroupNorms { get; set; } = new double[FeatureGroups.Count];
-
-    /// <summary>Entity keys and in how many member articles each occurs.</summary>
-    public Dictionary<string, int> Entities { get; set; } = new(StringComparer.Ordinal);
 
     public int Members { get; set; }
 

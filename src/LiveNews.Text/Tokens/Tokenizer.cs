@@ -15,6 +15,9 @@ public static class Tokenizer
     [ThreadStatic]
     private static Dictionary<string, (string Word, string Lower)>? _words;
 
+    [ThreadStatic]
+    private static Dictionary<string, (string Surface, string Value)>? _numbers;
+
     /// <summary>Tokens of <paramref name="text"/> in order.</summary>
     public static List<Token> Tokenize(string text)
     {
@@ -87,23 +90,12 @@ public static class Tokenizer
 
     private static int ReadNumber(string text, int start, List<Token> tokens)
     {
-        var sb = new StringBuilder();
         var i = start;
         while (i < text.Length)
         {
             var c = text[i];
-            if (char.IsDigit(c))
+            if (char.IsDigit(c) || ((c == ',' || c == '.') && i > start && i + 1 < text.Length && char.IsDigit(text[i + 1])))
             {
-                sb.Append(c);
-                i++;
-            }
-            else if ((c == ',' || c == '.') && i + 1 < text.Length && char.IsDigit(text[i + 1]) && sb.Length > 0)
-            {
-                if (c == '.')
-                {
-                    sb.Append('.');
-                }
-
                 i++;
             }
             else
@@ -115,13 +107,45 @@ public static class Tokenizer
         // Units glued to numbers ("5km", "10th") stay with the number.
         while (i < text.Length && char.IsLetter(text[i]) && i - start < 24)
         {
-            sb.Append(char.ToLowerInvariant(text[i]));
             i++;
         }
 
-        var value = sb.ToString();
-        tokens.Add(new Token(text[start..i], value, start, TokenKind.Number));
+        var (surface, value) = Number(text.AsSpan(start, i - start));
+        tokens.Add(new Token(surface, value, start, TokenKind.Number));
         return i;
+    }
+
+    /// <summary>
+    /// The strings of a number as written and as compared ("1,200" is 1200, "3.5" stays 3.5, "5KM" is
+    /// 5km), shared by every occurrence through a per-thread cache, as words are.
+    /// </summary>
+    private static (string Surface, string Value) Number(ReadOnlySpan<char> surface)
+    {
+        var numbers = _numbers ??= new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        var lookup = numbers.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(surface, out var known))
+        {
+            return known;
+        }
+
+        var value = new StringBuilder(surface.Length);
+        foreach (var c in surface)
+        {
+            if (c != ',')
+            {
+                value.Append(char.IsLetter(c) ? char.ToLowerInvariant(c) : c);
+            }
+        }
+
+        if (numbers.Count >= WordCacheLimit)
+        {
+            numbers.Clear();
+        }
+
+        var text = surface.ToString();
+        var pair = (text, value.ToString());
+        numbers[text] = pair;
+        return pair;
     }
 
     private static int ReadWord(string text, int start, List<Token> tokens)

@@ -23,6 +23,14 @@ public static class StoryPipelineWarmup
             engine.Process(ArticleInputMapper.ToInput(article));
         }
 
-        await Task.WhenAll(Enumerable.Range(0, ShardedStoryIndex.ShardCount(options)).Select(s => grains.GetGrain<IStoryIndexGrain>(s).CountAsync()));
+        await WakeIndexAsync(grains, options);
+    }
+
+    /// <summary>Activates every index shard (loading its snapshot), so the next article does not wait for that.</summary>
+    public static Task WakeIndexAsync(IGrainFactory grains, StoryEngineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        ArgumentNullException.ThrowIfNull(options);
+        return Task.WhenAll(Enumerable.Range(0, ShardedStoryIndex.ShardCount(options)).Select(s => grains.GetGrain<IStoryIndexGrain>(s).CountAsync()));
     }
 }

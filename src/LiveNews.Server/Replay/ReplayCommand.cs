@@ -192,7 +192,8 @@ public static class ReplayCommand
         results.Clear();
         delivered.Clear();
         var heap = GC.GetTotalMemory(forceFullCollection: true);
-        var summary = new ReplaySummary(versions, rejected, stories, events, elapsed.TotalSeconds) { Latency = latency, HeapBytes = heap };
+        var quiet = options.Settle ? await QuietHeapAsync(client, services, cancellationToken) : 0;
+        var summary = new ReplaySummary(versions, rejected, stories, events, elapsed.TotalSeconds) { Latency = latency, HeapBytes = heap, QuietHeapBytes = quiet };
         await stderr.WriteLineAsync(summary.ToString());
         if (!drained)
         {
@@ -207,6 +208,17 @@ public static class ReplayCommand
     /// In-to-out latency of each version: from when it was offered to when the last of its events came out
     /// of the "stories" stream (HdrHistogram, microsecond resolution); null when nothing was ingested.
     /// </summary>
+    /// <summary>
+    /// The heap of the node once its stories have gone quiet: every idle grain collected (a story grain's
+    /// state stays in storage), then the index shards woken again, as they are on a running node.
+    /// </summary>
+    private static async Task<long> QuietHeapAsync(IClusterClient client, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero, cancellationToken);
+        await StoryPipelineWarmup.WakeIndexAsync(client, services.GetRequiredService<IOptions<StoryEngineOptions>>().Value);
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+
     private static LatencyPercentiles? Latency(
         IEnumerable<(long Due, ImmutableArray<StoryEvent> Events)> results,
         ConcurrentDictionary<(string? StoryId, long Sequence), (StoryEvent Event, long ArrivedAt)> delivered,

@@ -3,10 +3,11 @@ using System.Globalization;
 namespace LiveNews.Server.Replay;
 
 /// <summary>
-/// The arguments of <c>replay --input FILE --output FILE [--concurrency N] [--rate R]</c>: with a
+/// The arguments of <c>replay --input FILE --output FILE [--concurrency N] [--rate R] [--settle]</c>: with a
 /// concurrency above one, that many article versions are in flight at once (versions of one entry stay
 /// in order); with a rate, versions are offered at that many a second, and latency counts from when each
-/// was due, so a pipeline that falls behind shows it.
+/// was due, so a pipeline that falls behind shows it; with settle, the node's heap is measured again once
+/// its quiet story grains were collected, as a node holding stories that no longer change keeps them.
 /// </summary>
 public sealed record ReplayOptions(string Input, string Output)
 {
@@ -16,7 +17,10 @@ public sealed record ReplayOptions(string Input, string Output)
     /// <summary>Versions offered a second; null: as fast as the pipeline takes them.</summary>
     public double? Rate { get; init; }
 
-    private const string Usage = "usage: replay --input ARTICLES.jsonl --output EVENTS.jsonl [--concurrency N] [--rate VERSIONS_PER_SECOND] (use - for standard output)";
+    /// <summary>After the run, collect the idle grains (the index shards wake again) and measure the heap once more.</summary>
+    public bool Settle { get; init; }
+
+    private const string Usage = "usage: replay --input ARTICLES.jsonl --output EVENTS.jsonl [--concurrency N] [--rate VERSIONS_PER_SECOND] [--settle] (use - for standard output)";
 
     /// <summary>Reads the command line; null and an error message when it is wrong.</summary>
     public static (ReplayOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
@@ -24,6 +28,7 @@ public sealed record ReplayOptions(string Input, string Output)
         string? input = null, output = null;
         var concurrency = 1;
         double? rate = null;
+        var settle = false;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -49,6 +54,9 @@ public sealed record ReplayOptions(string Input, string Output)
 
                     rate = r;
                     break;
+                case "--settle":
+                    settle = true;
+                    break;
                 default:
                     if (args[i].StartsWith("--", StringComparison.Ordinal) && args[i].Contains('=', StringComparison.Ordinal))
                     {
@@ -64,6 +72,6 @@ public sealed record ReplayOptions(string Input, string Output)
             return (null, Usage);
         }
 
-        return (new ReplayOptions(input, output) { Concurrency = concurrency, Rate = rate }, null);
+        return (new ReplayOptions(input, output) { Concurrency = concurrency, Rate = rate, Settle = settle }, null);
     }
 }

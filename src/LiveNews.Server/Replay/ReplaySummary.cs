@@ -13,10 +13,17 @@ public sealed record ReplaySummary(int ArticleVersions, int Rejected, int Storie
     /// <summary>The node's managed heap after the run and a full collection, in bytes (0 when not measured).</summary>
     public long HeapBytes { get; init; }
 
+    /// <summary>
+    /// The heap once the node's idle grains were collected and its index shards woken again (0 when not
+    /// measured): what a node keeps for stories that have gone quiet (their state in storage, their index entry).
+    /// </summary>
+    public long QuietHeapBytes { get; init; }
+
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"article versions: {ArticleVersions}, rejected lines: {Rejected}, stories: {Stories}, events: {Events}, seconds: {Seconds:F2}, versions per second: {VersionsPerSecond:F1}")
         + (Latency is { } l ? string.Create(CultureInfo.InvariantCulture, $", latency ms p50: {l.P50:F1}, p99: {l.P99:F1}, max: {l.Max:F1}") : "")
-        + (HeapBytes > 0 ? string.Create(CultureInfo.InvariantCulture, $", heap MiB: {HeapBytes / 1048576.0:F0} ({HeapBytes / 1024.0 / Math.Max(1, Stories):F1} KiB a story)") : "");
+        + (HeapBytes > 0 ? string.Create(CultureInfo.InvariantCulture, $", heap MiB: {HeapBytes / 1048576.0:F0} ({HeapBytes / 1024.0 / Math.Max(1, Stories):F1} KiB a story)") : "")
+        + (QuietHeapBytes > 0 ? string.Create(CultureInfo.InvariantCulture, $", quiet heap MiB: {QuietHeapBytes / 1048576.0:F0} ({QuietHeapBytes / 1024.0 / Math.Max(1, Stories):F1} KiB a story)") : "");
 }
 
 /// <summary>Latency percentiles in milliseconds.</summary>

@@ -132,6 +132,35 @@ public class ReplayCommandTests
     }
 
     [Fact]
+    public async Task Replay_Settle_ReportsTheHeapOnceTheStoriesWentQuiet()
+    {
+        var output = Path.Combine(Path.GetTempPath(), "livenews-settle-" + Guid.NewGuid().ToString("N") + ".jsonl");
+        var stderr = new StringWriter();
+        try
+        {
+            Assert.True(ReplayOptions.Parse(["-i", "a", "-o", "b", "--settle"]).Options!.Settle);
+            Assert.False(ReplayOptions.Parse(["-i", "a", "-o", "b"]).Options!.Settle);
+            var code = await ReplayCommand.RunAsync(["--input", Fixtures.SeedsJsonl, "--output", output, "--settle"], TextWriter.Null, stderr, TestContext.Current.CancellationToken);
+            Assert.Equal(0, code);
+            var heap = System.Text.RegularExpressions.Regex.Match(stderr.ToString(), @"heap MiB: ([0-9]+) .*quiet heap MiB: ([0-9]+) \(([0-9.]+) KiB a story\)");
+            Assert.True(heap.Success, stderr.ToString());
+            Assert.True(int.Parse(heap.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) > 0);
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
+    [Fact]
+    public void Summary_PrintsTheQuietHeapOnlyWhenMeasured()
+    {
+        var summary = new ReplaySummary(10, 0, 2, 10, 1.0) { HeapBytes = 4 * 1048576 };
+        Assert.DoesNotContain("quiet heap", summary.ToString(), StringComparison.Ordinal);
+        Assert.EndsWith("heap MiB: 4 (2048.0 KiB a story), quiet heap MiB: 1 (512.0 KiB a story)", (summary with { QuietHeapBytes = 1048576 }).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Replay_WithoutArguments_PrintsUsage()
     {
         var stderr = new StringWriter();

@@ -11,7 +11,7 @@ public sealed class StoryCatalogGrainState
     /// <summary>
     /// The list's summaries, serialised and compressed with Brotli by the grain itself, off its turn: a list
     /// of ten thousand stories takes about a tenth of a second to serialise, which in the grain's turn held
-    /// up every story's update behind it.
+    /// up every update and list request behind it.
     /// </summary>
     [Id(1)] public byte[]? Packed { get; set; }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LiveNews.Grains.Hosting;
+using LiveNews.Grains.Storage;
 using LiveNews.Stories;
 using LiveNews.Stories.Analysis;
 using LiveNews.Stories.Engine;
@@ -7,8 +8,6 @@ using LiveNews.Stories.Matching;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Storage;
-
-using LiveNews.Grains.Storage;
 
 namespace LiveNews.Grains.Stories;
 
@@ -178,9 +177,7 @@ public sealed class StoryIndexGrain : Grain, IStoryIndexGrain
         try
         {
             var packed = await Task.Run(() => BrotliBytes.Compress(capture.ToBinary()));
-            _state.State.Snapshot = null;
-            _state.State.SnapshotJson = null;
-            _state.State.SnapshotBrotli = null;
+            ForgetStoredSnapshot();
             _state.State.SnapshotBinary = packed;
             await _state.WriteStateAsync();
             ForgetStoredSnapshot();

@@ -205,10 +205,6 @@ public static class ReplayCommand
     }
 
     /// <summary>
-    /// In-to-out latency of each version: from when it was offered to when the last of its events came out
-    /// of the "stories" stream (HdrHistogram, microsecond resolution); null when nothing was ingested.
-    /// </summary>
-    /// <summary>
     /// The heap of the node once its stories have gone quiet: every idle grain collected (a story grain's
     /// state stays in storage), then the index shards woken again, as they are on a running node.
     /// </summary>
@@ -219,6 +215,10 @@ public static class ReplayCommand
         return GC.GetTotalMemory(forceFullCollection: true);
     }
 
+    /// <summary>
+    /// In-to-out latency of each version: from when it was offered to when the last of its events came out
+    /// of the "stories" stream (HdrHistogram, microsecond resolution); null when nothing was ingested.
+    /// </summary>
     private static LatencyPercentiles? Latency(
         IEnumerable<(long Due, ImmutableArray<StoryEvent> Events)> results,
         ConcurrentDictionary<(string? StoryId, long Sequence), (StoryEvent Event, long ArrivedAt)> delivered,

@@ -22,8 +22,12 @@ public sealed record ReplaySummary(int ArticleVersions, int Rejected, int Storie
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"article versions: {ArticleVersions}, rejected lines: {Rejected}, stories: {Stories}, events: {Events}, seconds: {Seconds:F2}, versions per second: {VersionsPerSecond:F1}")
         + (Latency is { } l ? string.Create(CultureInfo.InvariantCulture, $", latency ms p50: {l.P50:F1}, p99: {l.P99:F1}, max: {l.Max:F1}") : "")
-        + (HeapBytes > 0 ? string.Create(CultureInfo.InvariantCulture, $", heap MiB: {HeapBytes / 1048576.0:F0} ({HeapBytes / 1024.0 / Math.Max(1, Stories):F1} KiB a story)") : "")
-        + (QuietHeapBytes > 0 ? string.Create(CultureInfo.InvariantCulture, $", quiet heap MiB: {QuietHeapBytes / 1048576.0:F0} ({QuietHeapBytes / 1024.0 / Math.Max(1, Stories):F1} KiB a story)") : "");
+        + Heap("heap", HeapBytes)
+        + Heap("quiet heap", QuietHeapBytes);
+
+    private string Heap(string label, long bytes) => bytes > 0
+        ? string.Create(CultureInfo.InvariantCulture, $", {label} MiB: {bytes / 1048576.0:F0} ({bytes / 1024.0 / Math.Max(1, Stories):F1} KiB a story)")
+        : "";
 }
 
 /// <summary>Latency percentiles in milliseconds.</summary>

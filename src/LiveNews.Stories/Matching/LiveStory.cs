@@ -44,7 +44,7 @@ internal sealed class LiveStory
 
     /// <summary>
     /// A copy that later changes to this story do not reach: its arrays are shared (the matcher replaces
-    /// them, never writes into them), its entity counts copied.
+    /// them, never writes into them), its numbers copied.
     /// </summary>
     public LiveStory Freeze() => new()
     {

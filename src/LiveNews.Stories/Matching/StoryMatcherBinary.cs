@@ -90,7 +90,7 @@ public static class StoryMatcherBinary
             }
 
             var snapshot = new StoryMatcherSnapshot { Documents = reader.ReadInt32(), Opened = reader.ReadInt64() };
-            var names = new string[Count(reader)];
+            var names = new string[Size(reader)];
             for (var id = 0; id < names.Length; id++)
             {
                 names[id] = reader.ReadString();
@@ -101,7 +101,7 @@ public static class StoryMatcherBinary
                 }
             }
 
-            var stories = Count(reader);
+            var stories = Size(reader);
             snapshot.Stories.Capacity = stories;
             for (var s = 0; s < stories; s++)
             {
@@ -113,13 +113,13 @@ public static class StoryMatcherBinary
                     FirstPublished = ReadTime(reader),
                     LastPublished = ReadTime(reader),
                 };
-                profile.GroupNorms = new double[Count(reader)];
+                profile.GroupNorms = new double[Size(reader)];
                 for (var g = 0; g < profile.GroupNorms.Length; g++)
                 {
                     profile.GroupNorms[g] = reader.ReadDouble();
                 }
 
-                var terms = Count(reader);
+                var terms = Size(reader);
                 profile.Centroid = new Dictionary<string, float>(terms, StringComparer.Ordinal);
                 var id = 0;
                 for (var k = 0; k < terms; k++)
@@ -133,12 +133,12 @@ public static class StoryMatcherBinary
                     profile.Centroid[names[id]] = reader.ReadSingle();
                 }
 
-                ReadCounts(reader);
+                SkipEntityCounts(reader);
                 snapshot.Stories.Add(profile);
             }
 
             snapshot.StoryOfArticle = ReadPairs(reader);
-            var known = Count(reader);
+            var known = Size(reader);
             for (var k = 0; k < known; k++)
             {
                 snapshot.KnownByPage.Add(reader.ReadString());
@@ -151,7 +151,7 @@ public static class StoryMatcherBinary
         {
             throw new InvalidDataException("the binary story matcher snapshot is cut short", ex);
         }
-        catch (FormatException ex)
+        catch (Exception ex) when (ex is FormatException or ArgumentOutOfRangeException)
         {
             throw new InvalidDataException("the binary story matcher snapshot is corrupt", ex);
         }
@@ -178,26 +178,15 @@ public static class StoryMatcherBinary
         return new DateTimeOffset(ticks, TimeSpan.Zero).ToOffset(offset);
     }
 
-    private static void WriteCounts(BinaryWriter writer, Dictionary<string, int> counts)
+    /// <summary>Skips a story's entity counts: snapshots written before stories stopped keeping them carry some.</summary>
+    private static void SkipEntityCounts(BinaryReader reader)
     {
-        writer.Write7BitEncodedInt(counts.Count);
-        foreach (var (key, count) in counts)
-        {
-            writer.Write(key);
-            writer.Write7BitEncodedInt(count);
-        }
-    }
-
-    private static Dictionary<string, int> ReadCounts(BinaryReader reader)
-    {
-        var count = Count(reader);
-        var counts = new Dictionary<string, int>(count, StringComparer.Ordinal);
+        var count = Size(reader);
         for (var k = 0; k < count; k++)
         {
-            counts[reader.ReadString()] = Count(reader);
+            reader.ReadString();
+            Count(reader);
         }
-
-        return counts;
     }
 
     private static void WritePairs(BinaryWriter writer, Dictionary<string, string> pairs)
@@ -212,7 +201,7 @@ public static class StoryMatcherBinary
 
     private static Dictionary<string, string> ReadPairs(BinaryReader reader)
     {
-        var count = Count(reader);
+        var count = Size(reader);
         var pairs = new Dictionary<string, string>(count, StringComparer.Ordinal);
         for (var k = 0; k < count; k++)
         {
@@ -222,13 +211,26 @@ public static class StoryMatcherBinary
         return pairs;
     }
 
-    /// <summary>A count or small number, checked against what the data can hold.</summary>
+    /// <summary>A non-negative number: a count of articles, a document frequency, a gap between term ids.</summary>
     private static int Count(BinaryReader reader)
     {
         var value = reader.Read7BitEncodedInt();
         if (value < 0 || value > MaxCount)
         {
-            throw new InvalidDataException($"a count of {value} in the binary story matcher snapshot is out of range");
+            throw new InvalidDataException($"a number of {value} in the binary story matcher snapshot is out of range");
+        }
+
+        return value;
+    }
+
+    /// <summary>How many items follow: never more than the bytes left, so corrupt data cannot make it allocate much.</summary>
+    private static int Size(BinaryReader reader)
+    {
+        var value = Count(reader);
+        var left = reader.BaseStream.Length - reader.BaseStream.Position;
+        if (value > left)
+        {
+            throw new InvalidDataException($"{value} items cannot follow in the {left} bytes left of the binary story matcher snapshot");
         }
 
         return value;

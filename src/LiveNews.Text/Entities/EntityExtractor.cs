@@ -26,12 +26,7 @@ public static class EntityExtractor
         "police", "officials", "official", "authorities",
     };
 
-    private static readonly HashSet<string> Calendar = new(StringComparer.Ordinal)
-    {
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    };
+    private static readonly HashSet<string> Calendar = new([.. CalendarWords.Days, .. CalendarWords.Months], StringComparer.Ordinal);
 
     /// <summary>Name particles, in any case (compared with a word's surface form, without lower-casing it).</summary>
     private static readonly HashSet<string> Connectors = new(StringComparer.OrdinalIgnoreCase)

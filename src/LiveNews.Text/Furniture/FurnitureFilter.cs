@@ -104,22 +104,18 @@ public static partial class FurnitureFilter
     [GeneratedRegex(@"^by [A-Z][\w.'-]+( [A-Z][\w.'-]+){0,3}( and [A-Z][\w.'-]+( [A-Z][\w.'-]+){0,3})?(,.*)?$|^[A-Z][\w ]{2,40} (?i:services|staff|wire|newsroom)$|^[A-Z][\w .]{2,40} \d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$|^(?i:updated|published|posted|last (updated|modified))\b", RegexOptions.CultureInvariant)]
     private static partial Regex Byline();
 
-    /// <summary>Words a time stamp line is made of, besides numbers: days, months, clock and zone marks.</summary>
-    private static readonly HashSet<string> TimestampWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs", "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday",
-        "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july", "aug", "august",
-        "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december",
-        "am", "pm", "a", "p", "m", "gmt", "bst", "utc", "et", "est", "edt", "ct", "cst", "cdt", "pt", "pst", "pdt", "cet", "cest", "ist", "aest", "hrs", "h",
-        "updated", "last", "published", "posted", "at", "on", "date",
-    };
+    /// <summary>Days and months, in full and short: a time stamp names one.</summary>
+    private static readonly HashSet<string> Calendar =
+        new([.. Tokens.CalendarWords.Days, .. Tokens.CalendarWords.ShortDays, .. Tokens.CalendarWords.Months], StringComparer.OrdinalIgnoreCase);
 
-    private static readonly HashSet<string> CalendarWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs", "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday",
-        "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july", "aug", "august",
-        "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december",
-    };
+    /// <summary>Words a time stamp line is made of, besides numbers: days, months, clock and zone marks.</summary>
+    private static readonly HashSet<string> TimestampWords = new(
+        [
+            .. Calendar,
+            "am", "pm", "a", "p", "m", "gmt", "bst", "utc", "et", "est", "edt", "ct", "cst", "cdt", "pt", "pst", "pdt", "cet", "cest", "ist", "aest", "hrs", "h",
+            "updated", "last", "published", "posted", "at", "on", "date",
+        ],
+        StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// A line that is only a time stamp, in any of the ways pages print one: "February 5, 2009",
@@ -155,7 +151,7 @@ public static partial class FurnitureFilter
                 }
                 else if (TimestampWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
                 {
-                    calendar |= CalendarWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+                    calendar |= Calendar.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
                 }
                 else if (!IsOrdinalOrClock(word))
                 {

@@ -117,36 +117,22 @@ public static class Tokenizer
 
     /// <summary>
     /// The strings of a number as written and as compared ("1,200" is 1200, "3.5" stays 3.5, "5KM" is
-    /// 5km), shared by every occurrence through a per-thread cache, as words are.
+    /// 5km), shared by every occurrence, as words are.
     /// </summary>
-    private static (string Surface, string Value) Number(ReadOnlySpan<char> surface)
-    {
-        var numbers = _numbers ??= new Dictionary<string, (string, string)>(StringComparer.Ordinal);
-        var lookup = numbers.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(surface, out var known))
+    private static (string Surface, string Value) Number(ReadOnlySpan<char> surface) =>
+        Cached(ref _numbers, surface, static text =>
         {
-            return known;
-        }
-
-        var value = new StringBuilder(surface.Length);
-        foreach (var c in surface)
-        {
-            if (c != ',')
+            var value = new StringBuilder(text.Length);
+            foreach (var c in text)
             {
-                value.Append(char.IsLetter(c) ? char.ToLowerInvariant(c) : c);
+                if (c != ',')
+                {
+                    value.Append(char.IsLetter(c) ? char.ToLowerInvariant(c) : c);
+                }
             }
-        }
 
-        if (numbers.Count >= WordCacheLimit)
-        {
-            numbers.Clear();
-        }
-
-        var text = surface.ToString();
-        var pair = (text, value.ToString());
-        numbers[text] = pair;
-        return pair;
-    }
+            return (text, value.ToString());
+        });
 
     private static int ReadWord(string text, int start, List<Token> tokens)
     {
@@ -260,25 +246,31 @@ public static class Tokenizer
 
     /// <summary>
     /// The strings of a word and of its lower-case form, shared by every occurrence (news text repeats
-    /// its words): a per-thread cache looked up by span, so a known word allocates nothing.
+    /// its words), so a known word allocates nothing.
     /// </summary>
-    private static (string Word, string Lower) Word(ReadOnlySpan<char> surface)
+    private static (string Word, string Lower) Word(ReadOnlySpan<char> surface) =>
+        Cached(ref _words, surface, static word => (word, word.ToLowerInvariant()));
+
+    /// <summary>
+    /// What a per-thread cache keeps for a piece of text, looked up by span; made from the text's string
+    /// when missing. Bounded: a full cache starts again empty.
+    /// </summary>
+    private static T Cached<T>(ref Dictionary<string, T>? cache, ReadOnlySpan<char> text, Func<string, T> make)
     {
-        var words = _words ??= new Dictionary<string, (string, string)>(StringComparer.Ordinal);
-        var lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(surface, out var known))
+        cache ??= new Dictionary<string, T>(StringComparer.Ordinal);
+        if (cache.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var known))
         {
             return known;
         }
 
-        if (words.Count >= WordCacheLimit)
+        if (cache.Count >= WordCacheLimit)
         {
-            words.Clear();
+            cache.Clear();
         }
 
-        var word = surface.ToString();
-        var pair = (word, word.ToLowerInvariant());
-        words[word] = pair;
-        return pair;
+        var key = text.ToString();
+        var value = make(key);
+        cache[key] = value;
+        return value;
     }
 }

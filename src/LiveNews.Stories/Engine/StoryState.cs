@@ -117,8 +117,7 @@ public sealed class StoryState
         var index = FactIndex();
         foreach (var fact in other.Facts)
         {
-            var sentence = new SentenceUnit { Text = fact.Text, Stems = fact.Stems, Entities = fact.Entities, Numbers = fact.Numbers, Quote = fact.Quote };
-            var (best, containment) = BestMatch(sentence, index, []);
+            var (best, containment) = BestMatch(FactFeatures.ContentOf(fact.Features), index, []);
             if (best is null || containment < options.FactContainment)
             {
                 AddFact(fact);
@@ -211,7 +210,8 @@ public sealed class StoryState
                 continue;
             }
 
-            var (best, containment) = BestMatch(sentence, index, added);
+            var content = FactFeatures.Content(sentence);
+            var (best, containment) = BestMatch(content, index, added);
             var isNew = best is null || containment < options.FactContainment
                 || FactFingerprint.ChangesNumber(sentence, best) || FactFingerprint.ChangesQuote(sentence, best);
             if (!isNew)
@@ -227,10 +227,8 @@ public sealed class StoryState
             var fact = new KnownFact
             {
                 Text = sentence.Text,
-                Stems = sentence.Stems,
-                Entities = sentence.Entities,
-                Numbers = sentence.Numbers,
-                Quote = sentence.Quote,
+                Features = FactFeatures.Of(content, sentence.Numbers),
+                QuoteKey = sentence.Quote is null ? null : FactFeatures.Quote(sentence.Quote),
                 Source = article.Source,
                 Url = article.Url,
                 ArticleId = article.Id,
@@ -258,12 +256,12 @@ public sealed class StoryState
     private double EntityShare(string key) =>
         VersionCount == 0 ? 0 : Math.Min(1.0, Entities.GetValueOrDefault(key) / (double)VersionCount);
 
-    private (KnownFact? Fact, double Containment) BestMatch(SentenceUnit sentence, FactFeatureIndex index, List<KnownFact> added)
+    private (KnownFact? Fact, double Containment) BestMatch(int[] content, FactFeatureIndex index, List<KnownFact> added)
     {
         KnownFact? best = null;
         var bestContainment = 0.0;
         var seen = new HashSet<int>();
-        foreach (var feature in FactFingerprint.Features(sentence.Stems, sentence.Entities))
+        foreach (var feature in content)
         {
             foreach (var i in index.Lookup(feature))
             {
@@ -272,7 +270,7 @@ public sealed class StoryState
                     continue;
                 }
 
-                var c = FactFingerprint.Containment(sentence, Facts[i]);
+                var c = FactFingerprint.Containment(content, Facts[i]);
                 if (c > bestContainment)
                 {
                     bestContainment = c;
@@ -284,7 +282,7 @@ public sealed class StoryState
         // The same article may say a thing twice.
         foreach (var fact in added)
         {
-            var c = FactFingerprint.Containment(sentence, fact);
+            var c = FactFingerprint.Containment(content, fact);
             if (c > bestContainment)
             {
                 bestContainment = c;
@@ -302,8 +300,17 @@ public sealed class StoryState
         IndexFact(index, fact, Facts.Count - 1);
     }
 
-    private static void IndexFact(FactFeatureIndex index, KnownFact fact, int position) =>
-        index.Add(FactFingerprint.Features(fact.Stems, fact.Entities), position);
+    private static void IndexFact(FactFeatureIndex index, KnownFact fact, int position)
+    {
+        // Figures are not what a fact is about: they are compared once a fact is found.
+        foreach (var feature in fact.Features)
+        {
+            if (FactFeatures.KindOf(feature) != FactFeatures.NumberKind)
+            {
+                index.Add(feature, position);
+            }
+        }
+    }
 
     private FactFeatureIndex FactIndex()
     {

@@ -1,11 +1,10 @@
 namespace LiveNews.Stories.Facts;
 
 /// <summary>
-/// Which of a story's known facts carry which fingerprint feature, kept small: a sorted array of feature
-/// hashes beside the facts' positions (8 bytes an entry, where a dictionary of lists costs about ten
+/// Which of a story's known facts carry which fingerprint feature (<see cref="FactFeatures"/>), kept
+/// small: a sorted array of features beside the facts' positions (8 bytes an entry, where a dictionary of lists costs about ten
 /// times that), plus a short unsorted tail of recent additions that is merged in when it grows.
-/// A lookup may return a fact that only shares a hash with the feature; callers measure containment
-/// exactly, so that costs a comparison, never a wrong answer.
+/// Callers measure containment for each fact a lookup returns.
 /// </summary>
 public sealed class FactFeatureIndex
 {
@@ -19,13 +18,18 @@ public sealed class FactFeatureIndex
     public int Count => _hashes.Length + _tail.Count;
 
     /// <summary>Records that the fact at <paramref name="position"/> carries <paramref name="features"/>.</summary>
-    public void Add(IEnumerable<string> features, int position)
+    public void Add(ReadOnlySpan<int> features, int position)
     {
-        ArgumentNullException.ThrowIfNull(features);
         foreach (var feature in features)
         {
-            _tail.Add((Hash(feature), position));
+            Add(feature, position);
         }
+    }
+
+    /// <summary>Records that the fact at <paramref name="position"/> carries <paramref name="feature"/>.</summary>
+    public void Add(int feature, int position)
+    {
+        _tail.Add((feature, position));
 
         if (_tail.Count > TailLimit)
         {
@@ -34,25 +38,22 @@ public sealed class FactFeatureIndex
     }
 
     /// <summary>Positions of the facts that may carry <paramref name="feature"/> (each at most once per entry).</summary>
-    public IEnumerable<int> Lookup(string feature)
+    public IEnumerable<int> Lookup(int feature)
     {
-        var hash = Hash(feature);
-        var at = LowerBound(_hashes, hash);
-        for (var i = at; i < _hashes.Length && _hashes[i] == hash; i++)
+        var at = LowerBound(_hashes, feature);
+        for (var i = at; i < _hashes.Length && _hashes[i] == feature; i++)
         {
             yield return _positions[i];
         }
 
         foreach (var (h, position) in _tail)
         {
-            if (h == hash)
+            if (h == feature)
             {
                 yield return position;
             }
         }
     }
-
-    private static int Hash(string feature) => StringComparer.Ordinal.GetHashCode(feature);
 
     private static int LowerBound(int[] values, int value)
     {

@@ -2,62 +2,31 @@ using LiveNews.Stories.Analysis;
 
 namespace LiveNews.Stories.Facts;
 
-/// <summary>Compares sentences by their fingerprints: content stems and entities, numbers and quotes apart.</summary>
+/// <summary>Compares sentences with known facts by their fingerprints (<see cref="FactFeatures"/>): content, figures and quotes apart.</summary>
 public static class FactFingerprint
 {
-    /// <summary>The features of a fingerprint that say what it is about (stems and entity keys).</summary>
-    public static IEnumerable<string> Features(string[] stems, string[] entities)
+    /// <summary>
+    /// Share of a sentence's content features (<see cref="FactFeatures.Content"/>) that the fact also has, in [0, 1].
+    /// </summary>
+    public static double Containment(int[] content, KnownFact fact)
     {
-        foreach (var stem in stems)
-        {
-            yield return stem;
-        }
-
-        foreach (var entity in entities)
-        {
-            yield return "@" + LastWord(entity);
-        }
-    }
-
-    /// <summary>The last word of an entity key: how a fact compares names ("Zelensky" is "Volodymyr Zelensky").</summary>
-    public static string LastWord(string key)
-    {
-        var space = key.LastIndexOf(' ');
-        return space < 0 ? key : key[(space + 1)..];
-    }
-
-    /// <summary>Share of the sentence's features that the fact also has, in [0, 1].</summary>
-    public static double Containment(SentenceUnit sentence, KnownFact fact)
-    {
-        var total = sentence.Stems.Length + sentence.Entities.Length;
-        if (total == 0)
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(fact);
+        if (content.Length == 0)
         {
             return 0;
         }
 
         var shared = 0;
-        foreach (var stem in sentence.Stems)
+        foreach (var feature in content)
         {
-            if (Array.IndexOf(fact.Stems, stem) >= 0)
+            if (FactFeatures.Contains(fact.Features, feature))
             {
                 shared++;
             }
         }
 
-        foreach (var entity in sentence.Entities)
-        {
-            var last = LastWord(entity);
-            foreach (var other in fact.Entities)
-            {
-                if (other == entity || LastWord(other) == last)
-                {
-                    shared++;
-                    break;
-                }
-            }
-        }
-
-        return shared / (double)total;
+        return shared / (double)content.Length;
     }
 
     /// <summary>
@@ -66,9 +35,11 @@ public static class FactFingerprint
     /// </summary>
     public static bool ChangesNumber(SentenceUnit sentence, KnownFact fact)
     {
+        ArgumentNullException.ThrowIfNull(sentence);
+        ArgumentNullException.ThrowIfNull(fact);
         foreach (var number in sentence.Numbers)
         {
-            if (!IsYear(number) && Array.IndexOf(fact.Numbers, number) < 0)
+            if (!IsYear(number) && !FactFeatures.Contains(fact.Features, FactFeatures.Number(number)))
             {
                 return true;
             }
@@ -80,17 +51,16 @@ public static class FactFingerprint
     private static bool IsYear(string number) =>
         number.Length == 4 && int.TryParse(number, out var year) && year is >= 1900 and <= 2100;
 
-    /// <summary>True when both quote someone and the words quoted differ.</summary>
+    /// <summary>True when both quote someone and the words quoted differ (letters and digits compared, case aside).</summary>
     public static bool ChangesQuote(SentenceUnit sentence, KnownFact fact)
     {
-        if (sentence.Quote is null || fact.Quote is null)
+        ArgumentNullException.ThrowIfNull(sentence);
+        ArgumentNullException.ThrowIfNull(fact);
+        if (sentence.Quote is null || fact.QuoteKey is null)
         {
             return false;
         }
 
-        return !string.Equals(Normalise(sentence.Quote), Normalise(fact.Quote), StringComparison.Ordinal);
+        return FactFeatures.Quote(sentence.Quote) != fact.QuoteKey;
     }
-
-    private static string Normalise(string quote) =>
-        new(quote.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace LiveNews.Stories.Facts;
 
 /// <summary>A fact a story knows: the sentence that first told it, its fingerprint and where it came from.</summary>
@@ -5,13 +7,11 @@ public sealed class KnownFact
 {
     public required string Text { get; set; }
 
-    public string[] Stems { get; set; } = [];
+    /// <summary>The fingerprint: sorted, distinct <see cref="FactFeatures"/> of its stems, entities and figures.</summary>
+    public int[] Features { get; set; } = [];
 
-    public string[] Entities { get; set; } = [];
-
-    public string[] Numbers { get; set; } = [];
-
-    public string? Quote { get; set; }
+    /// <summary>The <see cref="FactFeatures.Quote"/> key of the words it quotes, if it quotes any.</summary>
+    public int? QuoteKey { get; set; }
 
     public string Source { get; set; } = "";
 
@@ -23,4 +23,44 @@ public sealed class KnownFact
 
     /// <summary>How many distinct sources told this fact.</summary>
     public int SourceCount { get; set; } = 1;
+
+    /// <summary>Read from stories stored before fingerprints were features (stems as strings); never written.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string[]? Stems
+    {
+        get => null;
+        set => AddFeatures(value, FactFeatures.Stem);
+    }
+
+    /// <summary>Read from stories stored before fingerprints were features (entity keys); never written.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string[]? Entities
+    {
+        get => null;
+        set => AddFeatures(value, FactFeatures.Entity);
+    }
+
+    /// <summary>Read from stories stored before fingerprints were features (figures); never written.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string[]? Numbers
+    {
+        get => null;
+        set => AddFeatures(value, FactFeatures.Number);
+    }
+
+    /// <summary>Read from stories stored before quotes were keys (the quoted words); never written.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Quote
+    {
+        get => null;
+        set => QuoteKey = value is null ? null : FactFeatures.Quote(value);
+    }
+
+    private void AddFeatures(string[]? values, Func<string, int> feature)
+    {
+        if (values is { Length: > 0 })
+        {
+            Features = FactFeatures.SortedDistinct([.. Features, .. values.Select(feature)]);
+        }
+    }
 }

@@ -9,7 +9,7 @@ namespace LiveNews.Stories.Engine;
 /// what an incoming version adds (<see cref="Apply"/>). Plain data with behaviour, persisted as JSON by
 /// whoever hosts it (a story grain, or the in-process engine).
 /// </summary>
-public sealed class StoryState
+public sealed class StoryState : IJsonOnDeserialized
 {
     public string Id { get; set; } = "";
 
@@ -46,6 +46,33 @@ public sealed class StoryState
     /// <summary>True once the story has taken in a version.</summary>
     [JsonIgnore]
     public bool Exists => VersionCount > 0;
+
+    /// <summary>
+    /// After a story is read back: the facts of one version name the same article, source and address, so
+    /// they share one string each again, as they did before the story was stored.
+    /// </summary>
+    void IJsonOnDeserialized.OnDeserialized()
+    {
+        var shared = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? Share(string? text) => text is null ? null : shared.TryGetValue(text, out var one) ? one : shared[text] = text;
+        foreach (var version in Versions)
+        {
+            version.ArticleId = Share(version.ArticleId)!;
+            version.Source = Share(version.Source)!;
+        }
+
+        foreach (var fact in Facts)
+        {
+            fact.ArticleId = Share(fact.ArticleId)!;
+            fact.Source = Share(fact.Source)!;
+            fact.Url = Share(fact.Url);
+        }
+
+        for (var i = 0; i < Sources.Count; i++)
+        {
+            Sources[i] = Share(Sources[i])!;
+        }
+    }
 
     /// <summary>Takes in one analysed article version and says what it brought.</summary>
     public StoryUpdate Apply(AnalysedArticle article, DateTimeOffset now, StoryEngineOptions options)

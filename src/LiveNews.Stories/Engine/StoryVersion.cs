@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace LiveNews.Stories.Engine;
 
 /// <summary>One article version a story holds.</summary>
@@ -9,9 +11,21 @@ public sealed class StoryVersion
 
     public string Source { get; set; } = "";
 
-    public string? Url { get; set; }
+    // Address and title are only shown, never compared: held as UTF-8, half the memory of strings.
+    private byte[]? _url;
+    private byte[] _title = [];
 
-    public string Title { get; set; } = "";
+    public string? Url
+    {
+        get => _url is null ? null : Encoding.UTF8.GetString(_url);
+        set => _url = value is null ? null : Encoding.UTF8.GetBytes(value);
+    }
+
+    public string Title
+    {
+        get => Encoding.UTF8.GetString(_title);
+        set => _title = Encoding.UTF8.GetBytes(value ?? "");
+    }
 
     public DateTimeOffset Published { get; set; }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Serialization;
 
 namespace LiveNews.Stories.Facts;
@@ -5,7 +6,17 @@ namespace LiveNews.Stories.Facts;
 /// <summary>A fact a story knows: the sentence that first told it, its fingerprint and where it came from.</summary>
 public sealed class KnownFact
 {
-    public required string Text { get; set; }
+    private byte[] _text = [];
+
+    /// <summary>
+    /// The sentence. Held as UTF-8 (news text is mostly ASCII: half the memory of a string, and a story
+    /// keeps hundreds of sentences); read only to show a story, so each read decodes it.
+    /// </summary>
+    public required string Text
+    {
+        get => Encoding.UTF8.GetString(_text);
+        set => _text = Encoding.UTF8.GetBytes(value ?? "");
+    }
 
     /// <summary>The fingerprint: sorted, distinct <see cref="FactFeatures"/> of its stems, entities and figures.</summary>
     public int[] Features { get; set; } = [];

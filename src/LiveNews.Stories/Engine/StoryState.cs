@@ -11,6 +11,9 @@ namespace LiveNews.Stories.Engine;
 /// </summary>
 public sealed class StoryState : IJsonOnDeserialized
 {
+    /// <summary>Entities a story keeps (a long-running story forgets its rarest names beyond this).</summary>
+    private const int MaxEntities = 400;
+
     public string Id { get; set; } = "";
 
     public string Headline { get; set; } = "";
@@ -28,11 +31,37 @@ public sealed class StoryState : IJsonOnDeserialized
 
     public List<string> Sources { get; set; } = [];
 
-    /// <summary>Entity keys and how many versions named each.</summary>
-    public Dictionary<string, int> Entities { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>The entities the story named, with how many versions named each and a readable name.</summary>
+    [JsonIgnore]
+    private readonly StoryEntities _entities = new();
 
-    /// <summary>A readable name per entity key.</summary>
-    public Dictionary<string, string> EntityNames { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>Entity keys and how many versions named each, as stored (built on each read: for storage only).</summary>
+    [JsonInclude, JsonPropertyName("Entities")]
+    private Dictionary<string, int> StoredEntityCounts
+    {
+        get => _entities.CountsForStorage();
+        set
+        {
+            foreach (var (key, count) in value)
+            {
+                _entities.Add(key, count, name: null, preferLonger: false);
+            }
+        }
+    }
+
+    /// <summary>A readable name per entity key, as stored (built on each read: for storage only).</summary>
+    [JsonInclude, JsonPropertyName("EntityNames")]
+    private Dictionary<string, string> StoredEntityNames
+    {
+        get => _entities.NamesForStorage();
+        set
+        {
+            foreach (var (key, name) in value)
+            {
+                _entities.Add(key, 0, name, preferLonger: false);
+            }
+        }
+    }
 
     /// <summary>Set when this story was folded into another.</summary>
     public string? MergedInto { get; set; }
@@ -92,14 +121,10 @@ public sealed class StoryState : IJsonOnDeserialized
         // Entities first, so the ranking sees this version's mentions as part of the story.
         foreach (var key in article.Entities.Keys)
         {
-            Entities[key] = Entities.GetValueOrDefault(key) + 1;
-            if (article.EntityNames.TryGetValue(key, out var name) && (!EntityNames.TryGetValue(key, out var known) || known.Length < name.Length))
-            {
-                EntityNames[key] = name;
-            }
+            _entities.Add(key, 1, article.EntityNames.GetValueOrDefault(key), preferLonger: true);
         }
 
-        BoundEntities();
+        _entities.Bound(MaxEntities);
 
         VersionCount++;
         var newFacts = FindNewFacts(article, now, options);
@@ -157,16 +182,12 @@ public sealed class StoryState : IJsonOnDeserialized
             Sources.Add(source);
         }
 
-        foreach (var (key, count) in other.Entities)
+        foreach (var (key, count, name) in other._entities.All())
         {
-            Entities[key] = Entities.GetValueOrDefault(key) + count;
-            if (other.EntityNames.TryGetValue(key, out var name))
-            {
-                EntityNames.TryAdd(key, name);
-            }
+            _entities.Add(key, count, name, preferLonger: false);
         }
 
-        BoundEntities();
+        _entities.Bound(MaxEntities);
 
         VersionCount += other.VersionCount;
         if (other.CreatedAt < CreatedAt || CreatedAt == default)
@@ -179,29 +200,7 @@ public sealed class StoryState : IJsonOnDeserialized
     }
 
     /// <summary>The names of the entities most versions named, most named first.</summary>
-    public IEnumerable<string> TopEntityNames(int count) =>
-        Entities.OrderByDescending(e => e.Value).ThenBy(e => e.Key, StringComparer.Ordinal)
-            .Select(e => EntityNames.GetValueOrDefault(e.Key))
-            .Where(n => !string.IsNullOrEmpty(n))
-            .Select(n => n!)
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Take(count);
-
-    /// <summary>Keeps the entity tables bounded: a long-running story forgets its rarest names.</summary>
-    private void BoundEntities()
-    {
-        const int Max = 400;
-        if (Entities.Count <= Max)
-        {
-            return;
-        }
-
-        foreach (var key in Entities.OrderBy(e => e.Value).ThenBy(e => e.Key, StringComparer.Ordinal).Take(Entities.Count - (Max * 3 / 4)).Select(e => e.Key).ToList())
-        {
-            Entities.Remove(key);
-            EntityNames.Remove(key);
-        }
-    }
+    public IEnumerable<string> TopEntityNames(int count) => _entities.TopNames(count);
 
     /// <summary>Keeps the most recent versions only.</summary>
     private void BoundVersions(StoryEngineOptions options)
@@ -281,7 +280,7 @@ public sealed class StoryState : IJsonOnDeserialized
     }
 
     private double EntityShare(string key) =>
-        VersionCount == 0 ? 0 : Math.Min(1.0, Entities.GetValueOrDefault(key) / (double)VersionCount);
+        VersionCount == 0 ? 0 : Math.Min(1.0, _entities.CountOf(key) / (double)VersionCount);
 
     private (KnownFact? Fact, double Containment) BestMatch(int[] content, FactFeatureIndex index, List<KnownFact> added)
     {

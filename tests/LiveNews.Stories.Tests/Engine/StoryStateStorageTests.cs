@@ -23,6 +23,8 @@ public class StoryStateStorageTests
         Assert.Equal(story.Facts.Select(f => f.Text), restored.Facts.Select(f => f.Text));
         Assert.Equal(story.Facts.Select(f => f.Features), restored.Facts.Select(f => f.Features));
         Assert.Equal(story.Versions.Select(v => (v.Title, v.Url)), restored.Versions.Select(v => (v.Title, v.Url)));
+        Assert.Equal(story.TopEntityNames(20), restored.TopEntityNames(20));
+        Assert.Contains("Lavrov", string.Join(' ', restored.TopEntityNames(20)), StringComparison.Ordinal);
 
         // What the story already knew is no news after it was read back; a repeated version is a duplicate.
         var again = engine.Analyzer.Analyze(seeds["000"] with { Id = "000-again" });
@@ -45,6 +47,21 @@ public class StoryStateStorageTests
             Assert.Same(first.Url, f.Url);
         });
         Assert.Same(restored.Versions[0].ArticleId, first.ArticleId);
+    }
+
+    [Fact]
+    public void StoryState_StoredEntities_KeepTheirShape()
+    {
+        // How stories were stored before the entity table was compact, and still are.
+        const string Stored = """
+            {"Id":"s1","Entities":{"lavrov":3,"rubio":1,"riyadh":2},"EntityNames":{"lavrov":"Sergei Lavrov","riyadh":"Riyadh","rubio":"Marco Rubio"},"VersionCount":3}
+            """;
+        var story = JsonSerializer.Deserialize<StoryState>(Stored)!;
+        Assert.Equal(["Sergei Lavrov", "Riyadh", "Marco Rubio"], story.TopEntityNames(5));
+
+        using var written = JsonDocument.Parse(JsonSerializer.Serialize(story));
+        Assert.Equal(3, written.RootElement.GetProperty("Entities").GetProperty("lavrov").GetInt32());
+        Assert.Equal("Marco Rubio", written.RootElement.GetProperty("EntityNames").GetProperty("rubio").GetString());
     }
 
     [Theory]

@@ -1,4 +1,6 @@
+using System.IO.Compression;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using LiveNews.Stories.Engine;
 
 namespace LiveNews.Benchmarks;
@@ -53,10 +55,30 @@ public static class MemoryReport
     {
         var after = Measure();
         var count = Math.Max(1, engine.StoryCount);
+        var stored = StoredBytes(engine);
         var states = StatesBytes(engine, after);
         Console.WriteLine($"live stories: {count} ({versions / (double)count:F1} versions each), retained: {(after - before) / 1024.0 / 1024.0:F1} MiB, "
-            + $"per story: {(after - before) / 1024.0 / count:F1} KiB (story states {states / 1024.0 / count:F1} KiB, index and analyser {(after - before - states) / 1024.0 / count:F1} KiB)");
+            + $"per story: {(after - before) / 1024.0 / count:F1} KiB (story states {states / 1024.0 / count:F1} KiB, index and analyser {(after - before - states) / 1024.0 / count:F1} KiB); "
+            + $"stored story state (JSON, Brotli fastest, as the grains store it): {stored / 1024.0 / count:F1} KiB");
         GC.KeepAlive(engine);
+    }
+
+    /// <summary>The story states as the grains store them: JSON, compressed with Brotli at its fastest level.</summary>
+    private static long StoredBytes(StoryEngine engine)
+    {
+        long total = 0;
+        foreach (var id in engine.HeldStoryIds)
+        {
+            using var output = new MemoryStream();
+            using (var brotli = new BrotliStream(output, CompressionLevel.Fastest, leaveOpen: true))
+            {
+                JsonSerializer.Serialize(brotli, engine.GetStory(id));
+            }
+
+            total += output.Length;
+        }
+
+        return total;
     }
 
     /// <summary>What the story states hold: the heap they free when they are let go of (the engine is spent afterwards).</summary>

@@ -34,6 +34,9 @@ public sealed class StoryEngine
     /// <summary>The state of a story, or null.</summary>
     public StoryState? GetStory(string storyId) => _stories.GetValueOrDefault(storyId);
 
+    /// <summary>The ids of the stories the engine holds (absorbed stories included).</summary>
+    public IReadOnlyCollection<string> HeldStoryIds => _stories.Keys;
+
     /// <summary>Processes one article version; returns one event per article part.</summary>
     public IReadOnlyList<EngineEvent> Process(ArticleInput input) => RoutePage(_analyzer.AnalyzePage(input));
 

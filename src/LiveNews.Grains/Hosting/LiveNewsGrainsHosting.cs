@@ -65,6 +65,11 @@ public static class LiveNewsGrainsHosting
     /// <summary>How often the embedded profile's stream queues are read when they were empty.</summary>
     private static readonly TimeSpan MemoryStreamPollPeriod = TimeSpan.FromMilliseconds(10);
 
+    /// <summary>How long an event stays in the embedded stream cache at least, and at most.</summary>
+    private static readonly TimeSpan MemoryStreamCacheMinTime = TimeSpan.FromSeconds(10);
+
+    private static readonly TimeSpan MemoryStreamCacheMaxAge = TimeSpan.FromSeconds(30);
+
     /// <summary>The embedded profile's providers: in-memory storage, reminders and streams.</summary>
     public static ISiloBuilder AddLiveNewsInMemoryProviders(this ISiloBuilder silo)
     {
@@ -78,6 +83,15 @@ public static class LiveNewsGrainsHosting
         {
             streams.ConfigurePartitioning(MemoryStreamQueues);
             streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = MemoryStreamPollPeriod));
+
+            // The cache only has to outlast the consumers' lag (milliseconds; nothing rewinds the stream: a
+            // new dashboard gets the recent events from the server's own log). The default kept five minutes
+            // of events, at 1,500 a second about 400 MB.
+            streams.ConfigureCacheEviction(eviction => eviction.Configure(o =>
+            {
+                o.DataMinTimeInCache = MemoryStreamCacheMinTime;
+                o.DataMaxAgeInCache = MemoryStreamCacheMaxAge;
+            }));
         });
         return silo;
     }

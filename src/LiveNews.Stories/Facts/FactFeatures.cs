@@ -79,7 +79,33 @@ public static class FactFeatures
     }
 
     /// <summary>True when the sorted <paramref name="features"/> hold <paramref name="feature"/>.</summary>
-    public static bool Contains(int[] features, int feature) => Array.BinarySearch(features, feature) >= 0;
+    public static bool Contains(int[] features, int feature)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+
+        // Array.BinarySearch goes through a comparer; this is the hot loop of novelty.
+        int low = 0, high = features.Length - 1;
+        while (low <= high)
+        {
+            var mid = (low + high) >>> 1;
+            var value = features[mid];
+            if (value == feature)
+            {
+                return true;
+            }
+
+            if (value < feature)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Sorts and removes repeats, in place where it can.</summary>
     public static int[] SortedDistinct(int[] features)

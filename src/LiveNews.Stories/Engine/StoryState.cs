@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using System.Text.Json.Serialization;
 using LiveNews.Stories.Analysis;
 using LiveNews.Stories.Facts;
@@ -35,32 +36,25 @@ public sealed class StoryState : IJsonOnDeserialized
     [JsonIgnore]
     private readonly StoryEntities _entities = new();
 
-    /// <summary>Entity keys and how many versions named each, as stored (built on each read: for storage only).</summary>
-    [JsonInclude, JsonPropertyName("Entities")]
-    private Dictionary<string, int> StoredEntityCounts
+    // What a serialiser reads into Entities and EntityNames, moved into the table once the story is read.
+    private Dictionary<string, int>? _storedCounts;
+    private Dictionary<string, string>? _storedNames;
+
+    /// <summary>
+    /// Entity keys and how many versions named each, in the shape a story is stored in (for serialisers:
+    /// built anew on each read; the story keeps a compact table).
+    /// </summary>
+    public Dictionary<string, int> Entities
     {
-        get => _entities.CountsForStorage();
-        set
-        {
-            foreach (var (key, count) in value)
-            {
-                _entities.Add(key, count, name: null, preferLonger: false);
-            }
-        }
+        get => _storedCounts ?? _entities.CountsForStorage();
+        set => _storedCounts = value;
     }
 
-    /// <summary>A readable name per entity key, as stored (built on each read: for storage only).</summary>
-    [JsonInclude, JsonPropertyName("EntityNames")]
-    private Dictionary<string, string> StoredEntityNames
+    /// <summary>A readable name per entity key, in the shape a story is stored in (see <see cref="Entities"/>).</summary>
+    public Dictionary<string, string> EntityNames
     {
-        get => _entities.NamesForStorage();
-        set
-        {
-            foreach (var (key, name) in value)
-            {
-                _entities.Add(key, 0, name, preferLonger: false);
-            }
-        }
+        get => _storedNames ?? _entities.NamesForStorage();
+        set => _storedNames = value;
     }
 
     /// <summary>Set when this story was folded into another.</summary>
@@ -80,7 +74,36 @@ public sealed class StoryState : IJsonOnDeserialized
     /// After a story is read back: the facts of one version name the same article, source and address, so
     /// they share one string each again, as they did before the story was stored.
     /// </summary>
-    void IJsonOnDeserialized.OnDeserialized()
+    void IJsonOnDeserialized.OnDeserialized() => Loaded();
+
+    /// <summary>
+    /// Serialisers that fill the dictionaries a getter returns (the grain storage's) get empty ones to fill.
+    /// </summary>
+    [OnDeserializing]
+    private void OnDeserializing(StreamingContext context) =>
+        (_storedCounts, _storedNames) = (new(StringComparer.Ordinal), new(StringComparer.Ordinal));
+
+    [OnDeserialized]
+    private void OnDeserialized(StreamingContext context) => Loaded();
+
+    /// <summary>After a story is read: its stored entities into the table, and its strings shared again.</summary>
+    private void Loaded()
+    {
+        foreach (var (key, name) in _storedNames ?? [])
+        {
+            _entities.Add(key, 0, name, preferLonger: false);
+        }
+
+        foreach (var (key, count) in _storedCounts ?? [])
+        {
+            _entities.Add(key, count, name: null, preferLonger: false);
+        }
+
+        (_storedCounts, _storedNames) = (null, null);
+        ShareStrings();
+    }
+
+    private void ShareStrings()
     {
         var shared = new Dictionary<string, string>(StringComparer.Ordinal);
         string? Share(string? text) => text is null ? null : shared.TryGetValue(text, out var one) ? one : shared[text] = text;

@@ -64,7 +64,14 @@ public sealed class KnownFact
     public string? Quote
     {
         get => null;
-        set => QuoteKey = value is null ? null : FactFeatures.Quote(value);
+        set
+        {
+            // Serialisers that write the null this returns read it back too, maybe after QuoteKey.
+            if (value is not null)
+            {
+                QuoteKey = FactFeatures.Quote(value);
+            }
+        }
     }
 
     private void AddFeatures(string[]? values, Func<string, int> feature)

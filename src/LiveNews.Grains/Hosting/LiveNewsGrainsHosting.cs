@@ -86,7 +86,7 @@ public static class LiveNewsGrainsHosting
     public static ISiloBuilder AddLiveNewsInMemoryProviders(this ISiloBuilder silo)
     {
         silo.AddMemoryGrainStorage(StorageName, (OptionsBuilder<MemoryGrainStorageOptions> storage) =>
-            storage.Configure<IGrainStorageSerializer>((o, serializer) => o.GrainStorageSerializer = new CompressedGrainStorageSerializer(serializer)));
+            storage.Configure<IGrainStorageSerializer, Serializer>((o, serializer, binary) => o.GrainStorageSerializer = new CompressedGrainStorageSerializer(serializer, binary)));
         silo.AddMemoryGrainStorage("PubSubStore");
         silo.UseInMemoryReminderService();
         // Every story event goes on one stream, so a few queues do; polled often, so an event reaches its

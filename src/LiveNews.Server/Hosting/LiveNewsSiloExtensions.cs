@@ -96,10 +96,10 @@ public static class LiveNewsSiloExtensions
         }
 
         orleans.UseRedisClustering(o => o.ConfigurationOptions = Options());
-        orleans.AddRedisGrainStorage(LiveNewsGrainsHosting.StorageName, (OptionsBuilder<RedisStorageOptions> storage) => storage.Configure<IGrainStorageSerializer>((o, serializer) =>
+        orleans.AddRedisGrainStorage(LiveNewsGrainsHosting.StorageName, (OptionsBuilder<RedisStorageOptions> storage) => storage.Configure<IGrainStorageSerializer, Orleans.Serialization.Serializer>((o, serializer, binary) =>
         {
             o.ConfigurationOptions = Options();
-            o.GrainStorageSerializer = new CompressedGrainStorageSerializer(serializer);
+            o.GrainStorageSerializer = new CompressedGrainStorageSerializer(serializer, binary);
         }));
         orleans.AddRedisGrainStorage("PubSubStore", o => o.ConfigurationOptions = Options());
         orleans.UseRedisReminderService(o => o.ConfigurationOptions = Options());

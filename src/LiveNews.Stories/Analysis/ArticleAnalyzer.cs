@@ -190,7 +190,7 @@ public sealed class ArticleAnalyzer
                     if (token.Lower.Length >= 2)
                     {
                         var feature = NumberFeature(token.Lower);
-                        terms[feature] = terms.GetValueOrDefault(feature) + position;
+                        CollectionsMarshal.GetValueRefOrAddDefault(terms, feature, out _) += position;
                     }
 
                     continue;
@@ -209,15 +209,15 @@ public sealed class ArticleAnalyzer
                     stems.Add(stem);
                 }
 
-                terms[stem] = terms.GetValueOrDefault(stem) + position;
+                CollectionsMarshal.GetValueRefOrAddDefault(terms, stem, out _) += position;
             }
 
             foreach (var mention in mentions[s])
             {
                 var key = Resolve(mention, aliasByWord);
                 keys.Add(key);
-                entityCounts[key] = entityCounts.GetValueOrDefault(key) + 1;
-                entityWeights[key] = entityWeights.GetValueOrDefault(key) + position;
+                CollectionsMarshal.GetValueRefOrAddDefault(entityCounts, key, out _)++;
+                CollectionsMarshal.GetValueRefOrAddDefault(entityWeights, key, out _) += position;
                 if (!entityNames.TryGetValue(key, out var known) || known.Length < mention.Name.Length)
                 {
                     entityNames[key] = mention.Name;
@@ -247,7 +247,7 @@ public sealed class ArticleAnalyzer
             }
 
             var stem = Synonyms.CanonicalStem(token.Lower);
-            terms[stem] = terms.GetValueOrDefault(stem) + titleWeight;
+            CollectionsMarshal.GetValueRefOrAddDefault(terms, stem, out _) += titleWeight;
         }
 
         if (tokenised.Count == 0)

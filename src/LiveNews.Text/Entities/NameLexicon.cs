@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace LiveNews.Text.Entities;
 
 /// <summary>
@@ -15,14 +17,14 @@ public sealed class NameLexicon
     /// <summary>Counts a word seen in the middle of a sentence, capitalised or not.</summary>
     public void Observe(string lowerWord, bool capitalised)
     {
-        if (_counts.TryGetValue(lowerWord, out var c))
+        if (_counts.Count >= MaxWords && !_counts.ContainsKey(lowerWord))
         {
-            _counts[lowerWord] = capitalised ? (c.Capitalised + 1, c.Lower) : (c.Capitalised, c.Lower + 1);
+            return;
         }
-        else if (_counts.Count < MaxWords)
-        {
-            _counts[lowerWord] = capitalised ? (1, 0) : (0, 1);
-        }
+
+        // One lookup for the read and the write (this runs for every word of every article).
+        ref var c = ref CollectionsMarshal.GetValueRefOrAddDefault(_counts, lowerWord, out _);
+        c = capitalised ? (c.Capitalised + 1, c.Lower) : (c.Capitalised, c.Lower + 1);
     }
 
     /// <summary>True when the word has been seen as a name and hardly ever as a common word.</summary>

@@ -63,8 +63,15 @@ public sealed class StoryState : IJsonOnDeserialized
     /// <summary>Total versions ever taken in (the version list itself is bounded).</summary>
     public int VersionCount { get; set; }
 
+    /// <summary>
+    /// Which known facts carry which feature: built when a version comes in, and kept between versions
+    /// only by stories with more than <see cref="KeptIndexFacts"/> facts. For the many small stories,
+    /// rebuilding it takes microseconds and keeping it cost about 2 KiB each.
+    /// </summary>
     [JsonIgnore]
     private FactFeatureIndex? _factIndex;
+
+    private const int KeptIndexFacts = 64;
 
     /// <summary>True once the story has taken in a version.</summary>
     [JsonIgnore]
@@ -151,6 +158,11 @@ public sealed class StoryState : IJsonOnDeserialized
 
         VersionCount++;
         var newFacts = FindNewFacts(article, now, options);
+        if (Facts.Count <= KeptIndexFacts)
+        {
+            _factIndex = null;
+        }
+
         Versions.Add(new StoryVersion
         {
             ArticleId = article.Id,
@@ -368,13 +380,7 @@ public sealed class StoryState : IJsonOnDeserialized
             return _factIndex;
         }
 
-        var index = new FactFeatureIndex();
-        for (var i = 0; i < Facts.Count; i++)
-        {
-            IndexFact(index, Facts[i], i);
-        }
-
-        _factIndex = index;
-        return index;
+        _factIndex = FactFeatureIndex.Of(Facts);
+        return _factIndex;
     }
 }

@@ -14,6 +14,41 @@ public sealed class FactFeatureIndex
     private int[] _positions = [];
     private readonly List<(int Hash, int Position)> _tail = [];
 
+    /// <summary>
+    /// An index of <paramref name="facts"/> (position i for the i-th) over their content features,
+    /// built at once: two arrays of the exact size, sorted together.
+    /// </summary>
+    public static FactFeatureIndex Of(IReadOnlyList<KnownFact> facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var count = 0;
+        foreach (var fact in facts)
+        {
+            foreach (var feature in fact.Features)
+            {
+                count += FactFeatures.KindOf(feature) != FactFeatures.NumberKind ? 1 : 0;
+            }
+        }
+
+        var hashes = new int[count];
+        var positions = new int[count];
+        var n = 0;
+        for (var position = 0; position < facts.Count; position++)
+        {
+            foreach (var feature in facts[position].Features)
+            {
+                if (FactFeatures.KindOf(feature) != FactFeatures.NumberKind)
+                {
+                    (hashes[n], positions[n]) = (feature, position);
+                    n++;
+                }
+            }
+        }
+
+        Array.Sort(hashes, positions);
+        return new FactFeatureIndex { _hashes = hashes, _positions = positions };
+    }
+
     /// <summary>Entries held (feature occurrences).</summary>
     public int Count => _hashes.Length + _tail.Count;
 

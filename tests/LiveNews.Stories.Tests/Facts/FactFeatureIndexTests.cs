@@ -29,4 +29,31 @@ public class FactFeatureIndexTests
         Assert.Equal([150], index.Lookup(FactFeatures.Stem("word150")));
         Assert.Equal([199], index.Lookup(FactFeatures.Stem("word199")));
     }
+
+    [Fact]
+    public void Of_FindsWhatAddingFactByFactFinds_AndLeavesFiguresOut()
+    {
+        var facts = Enumerable.Range(0, 150).Select(i => new KnownFact
+        {
+            Text = "fact " + i,
+            Features = FactFeatures.SortedDistinct([FactFeatures.Stem("word" + (i % 17)), FactFeatures.Stem("only" + i), FactFeatures.Entity("name" + (i % 5)), FactFeatures.Number(i.ToString(System.Globalization.CultureInfo.InvariantCulture))]),
+        }).ToList();
+        var added = new FactFeatureIndex();
+        for (var position = 0; position < facts.Count; position++)
+        {
+            added.Add([.. facts[position].Features.Where(f => FactFeatures.KindOf(f) != FactFeatures.NumberKind)], position);
+        }
+
+        var built = FactFeatureIndex.Of(facts);
+
+        Assert.Equal(added.Count, built.Count);
+        Assert.Equal(150 * 3, built.Count);
+        foreach (var feature in facts.SelectMany(f => f.Features).Distinct())
+        {
+            Assert.Equal(added.Lookup(feature).Order(), built.Lookup(feature).Order());
+        }
+
+        Assert.Empty(built.Lookup(FactFeatures.Number("7")));
+        Assert.Equal(Enumerable.Range(0, 150).Where(i => i % 17 == 3), built.Lookup(FactFeatures.Stem("word3")).Order());
+    }
 }

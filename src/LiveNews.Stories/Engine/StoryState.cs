@@ -77,10 +77,7 @@ public sealed class StoryState : IJsonOnDeserialized
     [JsonIgnore]
     public bool Exists => VersionCount > 0;
 
-    /// <summary>
-    /// After a story is read back: the facts of one version name the same article, source and address, so
-    /// they share one string each again, as they did before the story was stored.
-    /// </summary>
+    /// <summary>After System.Text.Json read the story (the engine's codec, tests): see <see cref="Loaded"/>.</summary>
     void IJsonOnDeserialized.OnDeserialized() => Loaded();
 
     /// <summary>
@@ -110,6 +107,10 @@ public sealed class StoryState : IJsonOnDeserialized
         ShareStrings();
     }
 
+    /// <summary>
+    /// The facts of one version name the same article, source and address: after a story is read back they
+    /// share one string each again, as they did before it was stored.
+    /// </summary>
     private void ShareStrings()
     {
         var shared = new Dictionary<string, string>(StringComparer.Ordinal);

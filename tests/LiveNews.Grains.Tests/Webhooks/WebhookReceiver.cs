@@ -110,6 +110,22 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
         arrival.TrySetResult();
         await Behaviour(received, context);
+
+        // Wake the waiters again once the behaviour has run: a condition on what it records (say, the
+        // deliveries it accepted) was false when they woke on the arrival, and no further request may come.
+        Signal();
+    }
+
+    private void Signal()
+    {
+        TaskCompletionSource arrival;
+        lock (_gate)
+        {
+            arrival = _arrival;
+            _arrival = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        arrival.TrySetResult();
     }
 
     public async ValueTask DisposeAsync()

@@ -59,11 +59,14 @@ public static class MemoryReport
         var states = StatesBytes(engine, after);
         Console.WriteLine($"live stories: {count} ({versions / (double)count:F1} versions each), retained: {(after - before) / 1024.0 / 1024.0:F1} MiB, "
             + $"per story: {(after - before) / 1024.0 / count:F1} KiB (story states {states / 1024.0 / count:F1} KiB, index and analyser {(after - before - states) / 1024.0 / count:F1} KiB); "
-            + $"stored story state (JSON, Brotli fastest, as the grains store it): {stored / 1024.0 / count:F1} KiB");
+            + $"stored story state (System.Text.Json, Brotli fastest; the grains wrap this JSON in Orleans' binary form): {stored / 1024.0 / count:F1} KiB");
         GC.KeepAlive(engine);
     }
 
-    /// <summary>The story states as the grains store them: JSON, compressed with Brotli at its fastest level.</summary>
+    /// <summary>
+    /// The story states about as the grains store them: System.Text.Json compressed with Brotli at its fastest
+    /// level (the grains store Orleans' binary form around the same JSON; this project does not reference them).
+    /// </summary>
     private static long StoredBytes(StoryEngine engine)
     {
         long total = 0;

@@ -109,30 +109,8 @@ internal sealed class StoryEntities
         return names;
     }
 
-    private int Find(string key)
-    {
-        int low = 0, high = _length - 1;
-        while (low <= high)
-        {
-            var mid = (low + high) >>> 1;
-            var order = string.CompareOrdinal(_keys[mid], key);
-            if (order == 0)
-            {
-                return mid;
-            }
-
-            if (order < 0)
-            {
-                low = mid + 1;
-            }
-            else
-            {
-                high = mid - 1;
-            }
-        }
-
-        return ~low;
-    }
+    /// <summary>Where <paramref name="key"/> stands, or the complement of where it would go.</summary>
+    private int Find(string key) => Array.BinarySearch(_keys, 0, _length, key, StringComparer.Ordinal);
 
     private void Insert(int at, string key)
     {

@@ -359,19 +359,7 @@ public sealed class StoryState : IJsonOnDeserialized
     {
         var index = FactIndex();
         Facts.Add(fact);
-        IndexFact(index, fact, Facts.Count - 1);
-    }
-
-    private static void IndexFact(FactFeatureIndex index, KnownFact fact, int position)
-    {
-        // Figures are not what a fact is about: they are compared once a fact is found.
-        foreach (var feature in fact.Features)
-        {
-            if (FactFeatures.KindOf(feature) != FactFeatures.NumberKind)
-            {
-                index.Add(feature, position);
-            }
-        }
+        index.Add(fact, Facts.Count - 1);
     }
 
     private FactFeatureIndex FactIndex()

@@ -10,9 +10,9 @@ public sealed class FactFeatureIndex
 {
     private const int TailLimit = 64;
 
-    private int[] _hashes = [];
+    private int[] _features = [];
     private int[] _positions = [];
-    private readonly List<(int Hash, int Position)> _tail = [];
+    private readonly List<(int Feature, int Position)> _tail = [];
 
     /// <summary>
     /// An index of <paramref name="facts"/> (position i for the i-th) over their content features,
@@ -21,36 +21,50 @@ public sealed class FactFeatureIndex
     public static FactFeatureIndex Of(IReadOnlyList<KnownFact> facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
+        // Rebuilt for every version of a small story: plain loops, no allocation beyond the two arrays.
         var count = 0;
         foreach (var fact in facts)
         {
             foreach (var feature in fact.Features)
             {
-                count += FactFeatures.KindOf(feature) != FactFeatures.NumberKind ? 1 : 0;
+                count += FactFeatures.IsContent(feature) ? 1 : 0;
             }
         }
 
-        var hashes = new int[count];
+        var features = new int[count];
         var positions = new int[count];
         var n = 0;
         for (var position = 0; position < facts.Count; position++)
         {
             foreach (var feature in facts[position].Features)
             {
-                if (FactFeatures.KindOf(feature) != FactFeatures.NumberKind)
+                if (FactFeatures.IsContent(feature))
                 {
-                    (hashes[n], positions[n]) = (feature, position);
+                    (features[n], positions[n]) = (feature, position);
                     n++;
                 }
             }
         }
 
-        Array.Sort(hashes, positions);
-        return new FactFeatureIndex { _hashes = hashes, _positions = positions };
+        Array.Sort(features, positions);
+        return new FactFeatureIndex { _features = features, _positions = positions };
     }
 
     /// <summary>Entries held (feature occurrences).</summary>
-    public int Count => _hashes.Length + _tail.Count;
+    public int Count => _features.Length + _tail.Count;
+
+    /// <summary>Records the content features of <paramref name="fact"/>, the fact at <paramref name="position"/>.</summary>
+    public void Add(KnownFact fact, int position)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        foreach (var feature in fact.Features)
+        {
+            if (FactFeatures.IsContent(feature))
+            {
+                Add(feature, position);
+            }
+        }
+    }
 
     /// <summary>Records that the fact at <paramref name="position"/> carries <paramref name="features"/>.</summary>
     public void Add(ReadOnlySpan<int> features, int position)
@@ -75,8 +89,8 @@ public sealed class FactFeatureIndex
     /// <summary>Positions of the facts that may carry <paramref name="feature"/> (each at most once per entry).</summary>
     public IEnumerable<int> Lookup(int feature)
     {
-        var at = LowerBound(_hashes, feature);
-        for (var i = at; i < _hashes.Length && _hashes[i] == feature; i++)
+        var at = LowerBound(_features, feature);
+        for (var i = at; i < _features.Length && _features[i] == feature; i++)
         {
             yield return _positions[i];
         }
@@ -112,26 +126,26 @@ public sealed class FactFeatureIndex
     private void MergeTail()
     {
         _tail.Sort();
-        var hashes = new int[_hashes.Length + _tail.Count];
-        var positions = new int[hashes.Length];
+        var merged = new int[_features.Length + _tail.Count];
+        var positions = new int[merged.Length];
         int i = 0, j = 0, n = 0;
-        while (i < _hashes.Length || j < _tail.Count)
+        while (i < _features.Length || j < _tail.Count)
         {
-            if (j >= _tail.Count || (i < _hashes.Length && _hashes[i] <= _tail[j].Hash))
+            if (j >= _tail.Count || (i < _features.Length && _features[i] <= _tail[j].Feature))
             {
-                (hashes[n], positions[n]) = (_hashes[i], _positions[i]);
+                (merged[n], positions[n]) = (_features[i], _positions[i]);
                 i++;
             }
             else
             {
-                (hashes[n], positions[n]) = _tail[j];
+                (merged[n], positions[n]) = _tail[j];
                 j++;
             }
 
             n++;
         }
 
-        (_hashes, _positions) = (hashes, positions);
+        (_features, _positions) = (merged, positions);
         _tail.Clear();
         _tail.Capacity = 0;
     }

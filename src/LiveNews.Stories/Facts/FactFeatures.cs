@@ -32,6 +32,9 @@ public static class FactFeatures
     /// <summary>Which of stem, entity or number a feature is.</summary>
     public static int KindOf(int feature) => feature & KindBits;
 
+    /// <summary>True for what a fact is about (a stem or an entity); figures are compared once a fact is found.</summary>
+    public static bool IsContent(int feature) => KindOf(feature) != NumberKind;
+
     /// <summary>
     /// What a sentence is about, for containment: a feature per stem and per entity, in that order (two
     /// entities with one last word count twice, as they always did). Figures are not part of it.
@@ -75,37 +78,11 @@ public static class FactFeatures
     public static int[] ContentOf(int[] features)
     {
         ArgumentNullException.ThrowIfNull(features);
-        return Array.FindAll(features, f => KindOf(f) != NumberKind);
+        return Array.FindAll(features, IsContent);
     }
 
     /// <summary>True when the sorted <paramref name="features"/> hold <paramref name="feature"/>.</summary>
-    public static bool Contains(int[] features, int feature)
-    {
-        ArgumentNullException.ThrowIfNull(features);
-
-        // Array.BinarySearch goes through a comparer; this is the hot loop of novelty.
-        int low = 0, high = features.Length - 1;
-        while (low <= high)
-        {
-            var mid = (low + high) >>> 1;
-            var value = features[mid];
-            if (value == feature)
-            {
-                return true;
-            }
-
-            if (value < feature)
-            {
-                low = mid + 1;
-            }
-            else
-            {
-                high = mid - 1;
-            }
-        }
-
-        return false;
-    }
+    public static bool Contains(int[] features, int feature) => features.AsSpan().BinarySearch(feature) >= 0;
 
     /// <summary>Sorts and removes repeats, in place where it can.</summary>
     public static int[] SortedDistinct(int[] features)

@@ -196,12 +196,12 @@ public sealed class ArticleAnalyzer
                     continue;
                 }
 
-                if (StopWords.Contains(token.Lower) || token.Lower.Length < 2)
+                if (token.IsStopWord || token.Lower.Length < 2)
                 {
                     continue;
                 }
 
-                var stem = Synonyms.CanonicalStem(token.Lower);
+                var stem = token.Stem;
 
                 // Names are compared as entities (where spelling variants agree), not as words.
                 if (!(EntityExtractor.IsNameWord(token) && (t > 0 || capitalised.Contains(token.Lower))))
@@ -241,12 +241,12 @@ public sealed class ArticleAnalyzer
         var titleWeight = hasTitle ? _options.TitleWeight : _options.TitleWeight / 2;
         foreach (var token in titleTokens)
         {
-            if (token.Kind != TokenKind.Word || StopWords.Contains(token.Lower) || token.Lower.Length < 2)
+            if (token.Kind != TokenKind.Word || token.IsStopWord || token.Lower.Length < 2)
             {
                 continue;
             }
 
-            var stem = Synonyms.CanonicalStem(token.Lower);
+            var stem = token.Stem;
             CollectionsMarshal.GetValueRefOrAddDefault(terms, stem, out _) += titleWeight;
         }
 

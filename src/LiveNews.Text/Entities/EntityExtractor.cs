@@ -61,7 +61,7 @@ public static class EntityExtractor
             {
                 var nextIsName = i + 1 < tokens.Count && IsNameWord(tokens[i + 1]);
                 nameLike = nextIsName || (capitalisedElsewhere?.Contains(token.Lower) ?? false);
-                if (StopWords.Contains(token.Lower))
+                if (token.IsStopWord)
                 {
                     nameLike = false;
                 }
@@ -130,7 +130,7 @@ public static class EntityExtractor
             return token.Text.Length <= 6 || !Calendar.Contains(token.Lower);
         }
 
-        return !Calendar.Contains(token.Lower) && !(StopWords.Contains(token.Lower) && token.Lower != "us");
+        return !Calendar.Contains(token.Lower) && !(token.IsStopWord && token.Lower != "us");
     }
 
     private static void Flush(List<Token> run, List<EntityMention> result)

@@ -117,7 +117,7 @@ public static class PageSegmenter
         {
             foreach (var token in Tokenizer.Tokenize(paragraph))
             {
-                if (token.Kind == TokenKind.Word && token.Lower.Length > 2 && !StopWords.Contains(token.Lower))
+                if (token.Kind == TokenKind.Word && token.Lower.Length > 2 && !token.IsStopWord)
                 {
                     var stem = Stemmer.Stem(token.Lower);
                     counts[stem] = counts.GetValueOrDefault(stem) + 1;

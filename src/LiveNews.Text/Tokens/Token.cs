@@ -7,6 +7,15 @@ public readonly record struct Token(string Text, string Lower, int Start, TokenK
     /// <summary>True when the word carried a possessive "'s" (dropped from <see cref="Text"/>).</summary>
     public bool Possessive { get; init; }
 
+    /// <summary>
+    /// The canonical stem of a word (<see cref="Synonyms.CanonicalStem"/> of <see cref="Lower"/>); empty for
+    /// a number. The tokenizer keeps it with the word, so it is looked up once for each word it reads.
+    /// </summary>
+    public string Stem { get; init; } = "";
+
+    /// <summary>True when the word carries no topic (<see cref="StopWords"/>).</summary>
+    public bool IsStopWord { get; init; }
+
     /// <summary>True when the surface form starts with an upper-case letter.</summary>
     public bool IsCapitalized => Text.Length > 0 && char.IsUpper(Text[0]);
 

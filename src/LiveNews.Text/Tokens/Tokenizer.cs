@@ -19,7 +19,7 @@ public static class Tokenizer
     private const int WordCacheLimit = 100_000;
 
     [ThreadStatic]
-    private static Dictionary<string, (string Word, string Lower)>? _words;
+    private static Dictionary<string, WordForms>? _words;
 
     [ThreadStatic]
     private static Dictionary<string, (string Surface, string Value)>? _numbers;
@@ -240,22 +240,32 @@ public static class Tokenizer
             var plain = surface.ToString().Replace(".", "", StringComparison.Ordinal);
             if (plain.Length > 0)
             {
-                tokens.Add(new Token(plain, plain.ToLowerInvariant(), start, TokenKind.Word));
+                var forms = WordForms.Of(plain);
+                tokens.Add(new Token(plain, forms.Lower, start, TokenKind.Word) { Stem = forms.Stem, IsStopWord = forms.IsStopWord });
             }
 
             return;
         }
 
-        var (word, lower) = Word(surface);
-        tokens.Add(new Token(word, lower, start, TokenKind.Word));
+        var word = Word(surface);
+        tokens.Add(new Token(word.Word, word.Lower, start, TokenKind.Word) { Stem = word.Stem, IsStopWord = word.IsStopWord });
     }
 
     /// <summary>
-    /// The strings of a word and of its lower-case form, shared by every occurrence (news text repeats
-    /// its words), so a known word allocates nothing.
+    /// The strings of a word, of its lower-case form and of its canonical stem, shared by every
+    /// occurrence (news text repeats its words), so a known word allocates nothing and is looked up once.
     /// </summary>
-    private static (string Word, string Lower) Word(ReadOnlySpan<char> surface) =>
-        Cached(ref _words, surface, static word => (word, word.ToLowerInvariant()));
+    private static WordForms Word(ReadOnlySpan<char> surface) => Cached(ref _words, surface, WordForms.Of);
+
+    /// <summary>What the tokenizer keeps of a word: its forms, stem and whether it is a stop word.</summary>
+    private sealed record WordForms(string Word, string Lower, string Stem, bool IsStopWord)
+    {
+        public static WordForms Of(string word)
+        {
+            var lower = word.ToLowerInvariant();
+            return new WordForms(word, lower, Synonyms.CanonicalStem(lower), StopWords.Contains(lower));
+        }
+    }
 
     /// <summary>
     /// What a per-thread cache keeps for a piece of text, looked up by span; made from the text's string

@@ -33,4 +33,19 @@ public class TokenizerTests
         Assert.True(StopWords.Contains("said"));
         Assert.False(StopWords.Contains("ukraine"));
     }
+
+    [Fact]
+    public void Tokenize_KeepsEachWordsCanonicalStemAndStopWordMark()
+    {
+        var tokens = Tokenizer.Tokenize("Zelensky POSTPONED his U.S. trip, delaying 3 talks");
+        Assert.All(tokens.Where(t => t.Kind == TokenKind.Word), t => Assert.Equal(Synonyms.CanonicalStem(t.Lower), t.Stem));
+        Assert.Equal(Synonyms.CanonicalStem("visit"), tokens[4].Stem);
+        Assert.Equal(tokens[1].Stem, tokens[5].Stem);
+        Assert.Equal("", tokens[6].Stem);
+        Assert.Equal([false, false, true, true, false, false, false, false], tokens.Select(t => t.IsStopWord));
+
+        // The same word read again (now from the tokenizer's cache) carries the same stem.
+        Assert.Equal(tokens[1].Stem, Tokenizer.Tokenize("postponed")[0].Stem);
+        Assert.Equal(Synonyms.CanonicalStem("delaying"), tokens[5].Stem);
+    }
 }

@@ -4,7 +4,7 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using LiveNews.Benchmarks;
 
-// dotnet run -c Release --project tests/LiveNews.Benchmarks -- engine | matching | memory [stories | ARTICLES.jsonl] | throughput [stories] [versions] | quality [Option=Value ...] | snapshot ARTICLES.jsonl | generate VERSIONS STORIES SEED OUTPUT.jsonl
+// dotnet run -c Release --project tests/LiveNews.Benchmarks -- engine | matching | memory [stories | ARTICLES.jsonl] | throughput [stories] [versions] | quality [Option=Value ...] | events ARTICLES.jsonl OUTPUT.txt | snapshot ARTICLES.jsonl | generate VERSIONS STORIES SEED OUTPUT.jsonl
 var what = args.Length > 0 ? args[0] : "engine";
 if (what == "generate")
 {
@@ -15,6 +15,12 @@ if (what == "generate")
 if (what == "snapshot")
 {
     SnapshotReport.Run(args[1]);
+    return;
+}
+
+if (what == "events")
+{
+    EventsReport.Run(args[1], args[2]);
     return;
 }
 

@@ -322,22 +322,20 @@ public sealed class StoryState : IJsonOnDeserialized
     {
         KnownFact? best = null;
         var bestContainment = 0.0;
-        var seen = new HashSet<int>();
-        foreach (var feature in content)
-        {
-            foreach (var i in index.Lookup(feature))
-            {
-                if (i >= Facts.Count || !seen.Add(i))
-                {
-                    continue;
-                }
 
-                var c = FactFingerprint.Containment(content, Facts[i]);
-                if (c > bestContainment)
-                {
-                    bestContainment = c;
-                    best = Facts[i];
-                }
+        // A fact's containment is the share of the content features it carries, counted from the index
+        // (which holds each fact's content features once); ties go to the fact met first, as a lookup of
+        // each feature in turn meets them.
+        Span<int> shared = Facts.Count <= 1024 ? stackalloc int[Facts.Count] : new int[Facts.Count];
+        var met = new List<int>();
+        index.CountShared(content, shared, met);
+        foreach (var i in met)
+        {
+            var c = shared[i] / (double)content.Length;
+            if (c > bestContainment)
+            {
+                bestContainment = c;
+                best = Facts[i];
             }
         }
 

@@ -86,6 +86,41 @@ public sealed class FactFeatureIndex
         }
     }
 
+    /// <summary>
+    /// Counts how many of <paramref name="content"/> (distinct content features) each fact carries:
+    /// <paramref name="shared"/>[position] goes up by one for each, and a fact met for the first time is
+    /// appended to <paramref name="met"/>, in the order that looking up each feature in turn meets the facts.
+    /// Positions beyond <paramref name="shared"/> are left out. One pass over the index entries of the
+    /// content, with no set of facts seen and no second look at each fact's features.
+    /// </summary>
+    public void CountShared(ReadOnlySpan<int> content, Span<int> shared, List<int> met)
+    {
+        ArgumentNullException.ThrowIfNull(met);
+        foreach (var feature in content)
+        {
+            for (var i = LowerBound(_features, feature); i < _features.Length && _features[i] == feature; i++)
+            {
+                Tally(_positions[i], shared, met);
+            }
+
+            foreach (var (f, position) in _tail)
+            {
+                if (f == feature)
+                {
+                    Tally(position, shared, met);
+                }
+            }
+        }
+    }
+
+    private static void Tally(int position, Span<int> shared, List<int> met)
+    {
+        if ((uint)position < (uint)shared.Length && shared[position]++ == 0)
+        {
+            met.Add(position);
+        }
+    }
+
     /// <summary>Positions of the facts that may carry <paramref name="feature"/> (each at most once per entry).</summary>
     public IEnumerable<int> Lookup(int feature)
     {

@@ -56,4 +56,39 @@ public class FactFeatureIndexTests
         Assert.Empty(built.Lookup(FactFeatures.Number("7")));
         Assert.Equal(Enumerable.Range(0, 150).Where(i => i % 17 == 3), built.Lookup(FactFeatures.Stem("word3")).Order());
     }
+
+    [Fact]
+    public void CountShared_CountsWhatContainmentMeasures_InTheOrderLookupsMeetTheFacts()
+    {
+        var facts = Enumerable.Range(0, 120).Select(i => new KnownFact
+        {
+            Text = "fact " + i,
+            Features = FactFeatures.SortedDistinct([FactFeatures.Stem("word" + (i % 7)), FactFeatures.Stem("also" + (i % 3)), FactFeatures.Entity("name" + (i % 5)), FactFeatures.Number("9")]),
+        }).ToList();
+        var index = FactFeatureIndex.Of(facts.Take(100).ToList());
+        for (var position = 100; position < facts.Count; position++)
+        {
+            index.Add(facts[position], position);
+        }
+
+        int[] content = [FactFeatures.Stem("word3"), FactFeatures.Entity("name1"), FactFeatures.Stem("also0"), FactFeatures.Stem("absent")];
+        var shared = new int[facts.Count];
+        var met = new List<int>();
+        index.CountShared(content, shared, met);
+
+        for (var position = 0; position < facts.Count; position++)
+        {
+            Assert.Equal(FactFingerprint.Containment(content, facts[position]) * content.Length, shared[position], 9);
+        }
+
+        var expectedOrder = content.SelectMany(index.Lookup).Distinct().ToList();
+        Assert.Equal(expectedOrder, met);
+        Assert.Contains(met, p => shared[p] == 3);
+
+        // Positions beyond the counts given (facts forgotten since) are left out.
+        var fewer = new int[50];
+        met.Clear();
+        index.CountShared(content, fewer, met);
+        Assert.All(met, p => Assert.True(p < 50));
+    }
 }

@@ -1,24 +1,46 @@
 namespace LiveNews.Text.Tokens;
 
-/// <summary>A word or number of a text: its surface form, lower-case form and where it starts.</summary>
-/// <param name="AfterBreak">True when punctuation (not just space) separates it from the token before.</param>
-public readonly record struct Token(string Text, string Lower, int Start, TokenKind Kind, bool AfterBreak = false)
+/// <summary>A word or number of a text: its forms (shared by every occurrence), where it starts and what it is.</summary>
+public readonly record struct Token
 {
+    public Token(TokenForms forms, int start, TokenKind kind)
+    {
+        Forms = forms;
+        Start = start;
+        Kind = kind;
+    }
+
+    /// <summary>The word's forms, shared by every occurrence of it.</summary>
+    public TokenForms Forms { get; }
+
+    /// <summary>Where the token starts in the text.</summary>
+    public int Start { get; }
+
+    public TokenKind Kind { get; }
+
+    /// <summary>True when punctuation (not just space) separates it from the token before.</summary>
+    public bool AfterBreak { get; init; }
+
     /// <summary>True when the word carried a possessive "'s" (dropped from <see cref="Text"/>).</summary>
     public bool Possessive { get; init; }
+
+    /// <summary>The form as written.</summary>
+    public string Text => Forms.Text;
+
+    /// <summary>The lower-case form (a number's value as compared).</summary>
+    public string Lower => Forms.Lower;
 
     /// <summary>
     /// The canonical stem of a word (<see cref="Synonyms.CanonicalStem"/> of <see cref="Lower"/>); empty for
     /// a number. The tokenizer keeps it with the word, so it is looked up once for each word it reads.
     /// </summary>
-    public string Stem { get; init; } = "";
+    public string Stem => Forms.Stem;
 
     /// <summary>True when the word carries no topic (<see cref="StopWords"/>).</summary>
-    public bool IsStopWord { get; init; }
+    public bool IsStopWord => Forms.IsStopWord;
 
     /// <summary>True when the surface form starts with an upper-case letter.</summary>
     public bool IsCapitalized => Text.Length > 0 && char.IsUpper(Text[0]);
-
     /// <summary>True when every letter is upper case and there are at least two (an acronym such as NATO).</summary>
     public bool IsAllCaps
     {

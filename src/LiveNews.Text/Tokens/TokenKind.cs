@@ -1,7 +1,7 @@
 namespace LiveNews.Text.Tokens;
 
 /// <summary>What a token is.</summary>
-public enum TokenKind
+public enum TokenKind : byte
 {
     Word,
     Number,

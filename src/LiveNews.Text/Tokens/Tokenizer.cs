@@ -19,10 +19,10 @@ public static class Tokenizer
     private const int WordCacheLimit = 100_000;
 
     [ThreadStatic]
-    private static Dictionary<string, WordForms>? _words;
+    private static Dictionary<string, TokenForms>? _words;
 
     [ThreadStatic]
-    private static Dictionary<string, (string Surface, string Value)>? _numbers;
+    private static Dictionary<string, TokenForms>? _numbers;
 
     /// <summary>Tokens of <paramref name="text"/> in order.</summary>
     public static List<Token> Tokenize(string text)
@@ -116,8 +116,7 @@ public static class Tokenizer
             i++;
         }
 
-        var (surface, value) = Number(text.AsSpan(start, i - start));
-        tokens.Add(new Token(surface, value, start, TokenKind.Number));
+        tokens.Add(new Token(Number(text.AsSpan(start, i - start)), start, TokenKind.Number));
         return i;
     }
 
@@ -125,7 +124,7 @@ public static class Tokenizer
     /// The strings of a number as written and as compared ("1,200" is 1200, "3.5" stays 3.5, "5KM" is
     /// 5km), shared by every occurrence, as words are.
     /// </summary>
-    private static (string Surface, string Value) Number(ReadOnlySpan<char> surface) =>
+    private static TokenForms Number(ReadOnlySpan<char> surface) =>
         Cached(ref _numbers, surface, static text =>
         {
             var value = new StringBuilder(text.Length);
@@ -137,7 +136,7 @@ public static class Tokenizer
                 }
             }
 
-            return (text, value.ToString());
+            return new TokenForms(text, value.ToString(), "", isStopWord: false);
         });
 
     private static int ReadWord(string text, int start, List<Token> tokens)
@@ -240,32 +239,20 @@ public static class Tokenizer
             var plain = surface.ToString().Replace(".", "", StringComparison.Ordinal);
             if (plain.Length > 0)
             {
-                var forms = WordForms.Of(plain);
-                tokens.Add(new Token(plain, forms.Lower, start, TokenKind.Word) { Stem = forms.Stem, IsStopWord = forms.IsStopWord });
+                tokens.Add(new Token(TokenForms.OfWord(plain), start, TokenKind.Word));
             }
 
             return;
         }
 
-        var word = Word(surface);
-        tokens.Add(new Token(word.Word, word.Lower, start, TokenKind.Word) { Stem = word.Stem, IsStopWord = word.IsStopWord });
+        tokens.Add(new Token(Word(surface), start, TokenKind.Word));
     }
 
     /// <summary>
-    /// The strings of a word, of its lower-case form and of its canonical stem, shared by every
-    /// occurrence (news text repeats its words), so a known word allocates nothing and is looked up once.
+    /// The forms of a word (<see cref="TokenForms"/>), shared by every occurrence (news text repeats its
+    /// words), so a known word allocates nothing and is looked up once.
     /// </summary>
-    private static WordForms Word(ReadOnlySpan<char> surface) => Cached(ref _words, surface, WordForms.Of);
-
-    /// <summary>What the tokenizer keeps of a word: its forms, stem and whether it is a stop word.</summary>
-    private sealed record WordForms(string Word, string Lower, string Stem, bool IsStopWord)
-    {
-        public static WordForms Of(string word)
-        {
-            var lower = word.ToLowerInvariant();
-            return new WordForms(word, lower, Synonyms.CanonicalStem(lower), StopWords.Contains(lower));
-        }
-    }
+    private static TokenForms Word(ReadOnlySpan<char> surface) => Cached(ref _words, surface, TokenForms.OfWord);
 
     /// <summary>
     /// What a per-thread cache keeps for a piece of text, looked up by span; made from the text's string

@@ -166,12 +166,23 @@ public sealed class StoryMatcher
         }
 
         var limits = new[] { _options.ArticleTerms, Math.Max(4, _options.ArticleTerms / 2), Math.Max(2, _options.ArticleTerms / 5) };
-        var entries = new List<(int Id, float Weight)>(n);
+        var tops = new int[groupIds.Length][];
+        var kept = 0;
+        for (var g = 0; g < groupIds.Length; g++)
+        {
+            tops[g] = Strongest(CollectionsMarshal.AsSpan(groupIds[g]), CollectionsMarshal.AsSpan(groupWeights[g]), limits[g]);
+            kept += tops[g].Length;
+        }
+
+        // Ids are distinct: sorting the id array with the weights beside it gives the vector's order.
+        var vectorIds = new int[kept];
+        var values = new float[kept];
+        var e = 0;
         for (var g = 0; g < groupIds.Length; g++)
         {
             var gIds = CollectionsMarshal.AsSpan(groupIds[g]);
             var gWeights = CollectionsMarshal.AsSpan(groupWeights[g]);
-            var top = Strongest(gIds, gWeights, limits[g]);
+            var top = tops[g];
             double sum = 0;
             foreach (var k in top)
             {
@@ -186,18 +197,19 @@ public sealed class StoryMatcher
 
             foreach (var k in top)
             {
-                entries.Add((gIds[k], (float)(gWeights[k] / norm)));
+                (vectorIds[e], values[e]) = (gIds[k], (float)(gWeights[k] / norm));
+                e++;
             }
         }
 
-        entries.Sort(static (a, b) => a.Id.CompareTo(b.Id));
-        var vectorIds = new int[entries.Count];
-        var values = new float[entries.Count];
-        for (var i = 0; i < entries.Count; i++)
+        if (e < kept)
         {
-            (vectorIds[i], values[i]) = entries[i];
+            // A group without weight keeps nothing.
+            Array.Resize(ref vectorIds, e);
+            Array.Resize(ref values, e);
         }
 
+        Array.Sort(vectorIds, values);
         return terms.Vector(vectorIds, values);
     }
 

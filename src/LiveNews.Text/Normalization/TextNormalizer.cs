@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -17,8 +18,14 @@ public static class TextNormalizer
             return "";
         }
 
-        var source = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
-        var sb = new StringBuilder(source.Length);
+        // Plain ASCII is already in NFKC form: most news text skips the Unicode tables.
+        var source = Ascii.IsValid(text) || text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+
+        // Each character gives at most one, and a run of line breaks or spaces at most as many as it had:
+        // the result fits in the source's length.
+        var rented = source.Length > 1024 ? ArrayPool<char>.Shared.Rent(source.Length) : null;
+        var buffer = rented is null ? stackalloc char[source.Length] : rented.AsSpan(0, source.Length);
+        var length = 0;
         var pendingSpace = false;
         var newlines = 0;
         foreach (var raw in source)
@@ -44,29 +51,48 @@ public static class TextNormalizer
 
             if (newlines > 0)
             {
-                if (sb.Length > 0)
+                if (length > 0)
                 {
-                    sb.Append(newlines > 1 ? "\n\n" : "\n");
+                    buffer[length++] = '\n';
+                    if (newlines > 1)
+                    {
+                        buffer[length++] = '\n';
+                    }
                 }
 
                 newlines = 0;
                 pendingSpace = false;
             }
-            else if (pendingSpace && sb.Length > 0)
+            else if (pendingSpace && length > 0)
             {
-                sb.Append(' ');
+                buffer[length++] = ' ';
             }
 
             pendingSpace = false;
-            sb.Append(c);
+            buffer[length++] = c;
         }
 
-        return sb.ToString();
+        var result = length == source.Length && buffer.SequenceEqual(source) ? source : new string(buffer[..length]);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return result;
     }
 
     /// <summary>Maps one character to its plain form: ' ' for any space, '\n' for line breaks, '\0' to drop.</summary>
     internal static char MapCharacter(char c)
     {
+        if (c < 0x80)
+        {
+            // ASCII: printable characters stay (the backtick is an apostrophe); of the controls, line
+            // breaks and tabs become white space and the rest are dropped (as their category says).
+            return c >= 0x20
+                ? c == '`' ? '\'' : c == '\x7F' ? '\0' : c
+                : c is '\n' or '\r' ? '\n' : c == '\t' ? ' ' : '\0';
+        }
+
         switch (c)
         {
             case '\r':

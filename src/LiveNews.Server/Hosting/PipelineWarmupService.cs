@@ -12,6 +12,7 @@ namespace LiveNews.Server.Hosting;
 /// </summary>
 internal sealed partial class PipelineWarmupService(
     IGrainFactory grains,
+    Orleans.Serialization.Serializer serializer,
     IOptions<StoryEngineOptions> engine,
     IOptions<DemoOptions> demo,
     IHostApplicationLifetime lifetime,
@@ -29,7 +30,7 @@ internal sealed partial class PipelineWarmupService(
         var begun = time.GetTimestamp();
         try
         {
-            await StoryPipelineWarmup.WarmUpAsync(grains, engine.Value, demo.Value.ReadSample(time.GetUtcNow()), time).WaitAsync(stoppingToken);
+            await StoryPipelineWarmup.WarmUpAsync(grains, engine.Value, demo.Value.ReadSample(time.GetUtcNow()), time, serializer).WaitAsync(stoppingToken);
             WarmedUp(logger, time.GetElapsedTime(begun).TotalMilliseconds);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -107,7 +107,8 @@ public static class ReplayCommand
         }, cancellationToken)).ToArray();
 
         // A warm node, as a running server is: the first version does not pay for compiling and loading.
-        await StoryPipelineWarmup.WarmUpAsync(client, services.GetRequiredService<IOptions<StoryEngineOptions>>().Value, new DemoOptions().ReadSample(time.GetUtcNow()), time);
+        await StoryPipelineWarmup.WarmUpAsync(
+            client, services.GetRequiredService<IOptions<StoryEngineOptions>>().Value, new DemoOptions().ReadSample(time.GetUtcNow()), time, services.GetService<Orleans.Serialization.Serializer>());
 
         var versions = 0;
         var rejected = 0;

@@ -4,6 +4,7 @@ using LiveNews.Grains.Stories;
 using LiveNews.Stories;
 using LiveNews.Stories.Engine;
 using LiveNews.Stories.Tests;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveNews.Grains.Tests.Stories;
 
@@ -64,7 +65,7 @@ public class StoryIndexShardingTests(ClusterFixture fixture) : IClassFixture<Clu
     }
 
     [Fact]
-    public async Task WarmUp_RunsTheEngineAndWakesEveryShard_LeavingTheClusterAsItWas()
+    public async Task WarmUp_RunsTheEngineMakesCodecsAndWakesGrains_LeavingTheClusterAsItWas()
     {
         async Task<int[]> Counts() =>
             await Task.WhenAll(Enumerable.Range(0, Shards).Select(s => fixture.Client.GetGrain<IStoryIndexGrain>(s).CountAsync()));
@@ -81,10 +82,14 @@ public class StoryIndexShardingTests(ClusterFixture fixture) : IClassFixture<Clu
             Published = DateTimeOffset.UnixEpoch,
         };
         var before = await Counts();
+        var catalogued = await fixture.Client.GetGrain<IStoryCatalogGrain>(0).CountAsync();
+        var serializer = fixture.Client.ServiceProvider.GetRequiredService<Orleans.Serialization.Serializer>();
 
-        await StoryPipelineWarmup.WarmUpAsync(fixture.Client, new StoryEngineOptions(), [sample], TimeProvider.System);
+        await StoryPipelineWarmup.WarmUpAsync(fixture.Client, new StoryEngineOptions(), [sample], TimeProvider.System, serializer);
 
         Assert.Equal(before, await Counts());
+        Assert.Equal(catalogued, await fixture.Client.GetGrain<IStoryCatalogGrain>(0).CountAsync());
+        Assert.Null(await fixture.Client.GetGrain<IStoryClusterGrain>(StoryPipelineWarmup.WarmupStoryId).GetSnapshotAsync());
 
         // Had the warm-up sent the sample into the cluster, it would come back as a Duplicate of a known story.
         var first = await fixture.Client.GetGrain<IStoryRouterGrain>(0).IngestAsync(sample);

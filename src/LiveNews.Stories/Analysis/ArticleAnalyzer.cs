@@ -305,28 +305,38 @@ public sealed class ArticleAnalyzer
     private static Dictionary<string, string> BuildAliasMap(List<List<EntityMention>> mentions)
     {
         // The last word of a person-like name (two or three words) points to that name, if no other name claims it:
-        // "Lavrov" is the "Sergei Lavrov" named before.
+        // "Lavrov" is the "Sergei Lavrov" named before. Words are looked up as spans of the names' keys, so
+        // the names an article repeats (it names its people again and again) allocate nothing.
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        var ambiguous = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var mention in mentions.SelectMany(m => m).Where(m => m.TokenCount is 2 or 3))
+        var words = map.GetAlternateLookup<ReadOnlySpan<char>>();
+        HashSet<string>? ambiguous = null;
+        foreach (var sentence in mentions)
         {
-            var word = mention.Key[(mention.Key.LastIndexOf(' ') + 1)..];
-            if (word.Length < 2)
+            foreach (var mention in sentence)
             {
-                continue;
-            }
+                if (mention.TokenCount is not (2 or 3))
+                {
+                    continue;
+                }
 
-            if (map.TryGetValue(word, out var existing) && existing != mention.Key)
-            {
-                ambiguous.Add(word);
-            }
-            else
-            {
-                map[word] = mention.Key;
+                var word = mention.Key.AsSpan(mention.Key.LastIndexOf(' ') + 1);
+                if (word.Length < 2)
+                {
+                    continue;
+                }
+
+                if (!words.TryGetValue(word, out var existing))
+                {
+                    words[word] = mention.Key;
+                }
+                else if (existing != mention.Key)
+                {
+                    (ambiguous ??= new HashSet<string>(StringComparer.Ordinal)).Add(word.ToString());
+                }
             }
         }
 
-        foreach (var word in ambiguous)
+        foreach (var word in ambiguous ?? [])
         {
             map.Remove(word);
         }

@@ -170,10 +170,29 @@ public static class EntityExtractor
 
         if (words.Count > 0 && words.Count <= 6)
         {
-            var name = string.Join(' ', words);
-            if (name.Length >= 2)
+            // The words joined by spaces, in a buffer: a name seen before is looked up without a new string.
+            var length = words.Count - 1;
+            foreach (var word in words)
             {
-                var (shared, key) = EntityKeys.Shared(name);
+                length += word.Length;
+            }
+
+            if (length >= 2)
+            {
+                var buffer = length <= 256 ? stackalloc char[length] : new char[length];
+                var at = 0;
+                foreach (var word in words)
+                {
+                    if (at > 0)
+                    {
+                        buffer[at++] = ' ';
+                    }
+
+                    word.CopyTo(buffer[at..]);
+                    at += word.Length;
+                }
+
+                var (shared, key) = EntityKeys.Shared(buffer);
                 result.Add(new EntityMention(shared, key, words.Count));
             }
         }

@@ -42,12 +42,24 @@ public static class EntityKeys
     public static (string Name, string Key) Shared(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
+        return Shared(name.AsSpan(), name);
+    }
+
+    /// <summary>
+    /// <see cref="Shared(string)"/> for a name given as characters: a name this thread has seen allocates
+    /// nothing (the entity extractor joins a run's words into a buffer and looks it up so).
+    /// </summary>
+    public static (string Name, string Key) Shared(ReadOnlySpan<char> name) => Shared(name, null);
+
+    private static (string Name, string Key) Shared(ReadOnlySpan<char> span, string? name)
+    {
         var cache = _cache ??= new Dictionary<string, (string, string)>(StringComparer.Ordinal);
-        if (cache.TryGetValue(name, out var cached))
+        if (cache.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(span, out var cached))
         {
             return cached;
         }
 
+        name ??= span.ToString();
         var entry = (name, Compute(name));
         if (cache.Count >= CacheLimit)
         {

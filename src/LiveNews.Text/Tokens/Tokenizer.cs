@@ -28,6 +28,10 @@ public static class Tokenizer
     public static List<Token> Tokenize(string text)
     {
         var tokens = new List<Token>(text.Length / 6);
+
+        // The thread's word cache (each word's forms, shared by every occurrence, so a known word allocates
+        // nothing), read once per text rather than once per word.
+        var words = _words ??= new Dictionary<string, TokenForms>(StringComparer.Ordinal);
         var i = 0;
         var n = text.Length;
         while (i < n)
@@ -39,7 +43,7 @@ public static class Tokenizer
             }
             else if (char.IsLetter(c))
             {
-                i = ReadWord(text, i, tokens);
+                i = ReadWord(text, i, tokens, words);
             }
             else
             {
@@ -125,7 +129,7 @@ public static class Tokenizer
     /// 5km), shared by every occurrence, as words are.
     /// </summary>
     private static TokenForms Number(ReadOnlySpan<char> surface) =>
-        Cached(ref _numbers, surface, static text =>
+        Cached(_numbers ??= new Dictionary<string, TokenForms>(StringComparer.Ordinal), surface, static text =>
         {
             var value = new StringBuilder(text.Length);
             foreach (var c in text)
@@ -139,7 +143,7 @@ public static class Tokenizer
             return new TokenForms(text, value.ToString(), "", isStopWord: false);
         });
 
-    private static int ReadWord(string text, int start, List<Token> tokens)
+    private static int ReadWord(string text, int start, List<Token> tokens, Dictionary<string, TokenForms> words)
     {
         var i = start;
         while (i < text.Length)
@@ -173,14 +177,14 @@ public static class Tokenizer
                 var rest = i + 2 >= text.Length || !char.IsLetter(text[i + 2]);
                 if (rest && (text[i + 1] is 's' or 'S'))
                 {
-                    Add(text, start, i, tokens);
+                    Add(text, start, i, tokens, words);
                     tokens[^1] = tokens[^1] with { Possessive = true };
                     return i + 2;
                 }
 
                 if (rest && (text[i + 1] is 't' or 'd' or 'm'))
                 {
-                    Add(text, start, i, tokens);
+                    Add(text, start, i, tokens, words);
                     return i + 2;
                 }
 
@@ -197,7 +201,7 @@ public static class Tokenizer
             i++;
         }
 
-        Add(text, start, i, tokens);
+        Add(text, start, i, tokens, words);
         return i;
     }
 
@@ -226,7 +230,7 @@ public static class Tokenizer
         || word.Equals("bin", StringComparison.OrdinalIgnoreCase) || word.Equals("ibn", StringComparison.OrdinalIgnoreCase)
         || word.Equals("abu", StringComparison.OrdinalIgnoreCase) || word.Equals("ben", StringComparison.OrdinalIgnoreCase);
 
-    private static void Add(string text, int start, int end, List<Token> tokens)
+    private static void Add(string text, int start, int end, List<Token> tokens, Dictionary<string, TokenForms> words)
     {
         if (end <= start)
         {
@@ -245,22 +249,15 @@ public static class Tokenizer
             return;
         }
 
-        tokens.Add(new Token(Word(surface), start, TokenKind.Word));
+        tokens.Add(new Token(Cached(words, surface, TokenForms.OfWord), start, TokenKind.Word));
     }
-
-    /// <summary>
-    /// The forms of a word (<see cref="TokenForms"/>), shared by every occurrence (news text repeats its
-    /// words), so a known word allocates nothing and is looked up once.
-    /// </summary>
-    private static TokenForms Word(ReadOnlySpan<char> surface) => Cached(ref _words, surface, TokenForms.OfWord);
 
     /// <summary>
     /// What a per-thread cache keeps for a piece of text, looked up by span; made from the text's string
     /// when missing. Bounded: a full cache starts again empty.
     /// </summary>
-    private static T Cached<T>(ref Dictionary<string, T>? cache, ReadOnlySpan<char> text, Func<string, T> make)
+    private static T Cached<T>(Dictionary<string, T> cache, ReadOnlySpan<char> text, Func<string, T> make)
     {
-        cache ??= new Dictionary<string, T>(StringComparer.Ordinal);
         if (cache.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var known))
         {
             return known;

@@ -26,4 +26,22 @@ public class EntityKeysTests
     {
         Assert.NotEqual(EntityKeys.ForName(a), EntityKeys.ForName(b));
     }
+
+    [Fact]
+    public void Shared_GivesOneNameAndKeyForAStringOrItsCharacters()
+    {
+        var name = "Sergey " + "Lavrov";
+        var fromString = EntityKeys.Shared(name);
+        var fromChars = EntityKeys.Shared(name.ToCharArray().AsSpan());
+
+        Assert.Equal(EntityKeys.ForName("Sergei Lavrov"), fromString.Key);
+        Assert.Same(fromString.Name, fromChars.Name);
+        Assert.Same(fromString.Key, fromChars.Key);
+
+        // A name first seen as characters becomes a string once, then is shared.
+        var unseen = "Qzxv" + Guid.NewGuid().ToString("N")[..6] + " Wplo";
+        var first = EntityKeys.Shared(unseen.AsSpan());
+        Assert.Equal(unseen, first.Name);
+        Assert.Same(first.Name, EntityKeys.Shared(unseen).Name);
+    }
 }

@@ -39,8 +39,9 @@ public static class StoryPipelineWarmup
         // The sample is told again under other ids until the engine has seen enough versions for the
         // runtime to compile its hot code fully (tiered compilation counts calls): a handful left the
         // first second of traffic on slow code.
+        var articles = sample.ToList();
         var engine = new StoryEngine(options, time);
-        var inputs = sample.Select(ArticleInputMapper.ToInput).ToList();
+        var inputs = articles.Select(ArticleInputMapper.ToInput).ToList();
         for (var round = 0; inputs.Count > 0 && round * inputs.Count < WarmupVersions; round++)
         {
             foreach (var input in inputs)
@@ -49,7 +50,6 @@ public static class StoryPipelineWarmup
             }
         }
 
-        var articles = sample.ToList();
         if (serializer is not null && engine.HeldStoryIds.FirstOrDefault() is { } storyId && articles.Count > 0)
         {
             var state = new StoryClusterGrainState

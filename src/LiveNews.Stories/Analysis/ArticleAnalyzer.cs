@@ -160,13 +160,22 @@ public sealed class ArticleAnalyzer
         // Entities per sentence, then aliases inside the article: "Lavrov" is the "Sergei Lavrov" named before.
         var mentions = tokenised.Select(t => EntityExtractor.Extract(t.Tokens, capitalised)).ToList();
         var aliasByWord = BuildAliasMap(mentions);
-        // Sized from the text up front: growing these dictionaries step by step allocated twice their size.
-        var tokenCount = tokenised.Sum(t => t.Tokens.Count);
+        // Sized from the text up front (growing these dictionaries step by step allocated twice their size),
+        // by the tokens that can become terms: stop words and one-letter words never do.
+        var termTokens = 0;
+        foreach (var (_, tokens, _) in tokenised)
+        {
+            foreach (var token in tokens)
+            {
+                termTokens += token.IsStopWord || token.Lower.Length < 2 ? 0 : 1;
+            }
+        }
+
         var mentionCount = mentions.Sum(m => m.Count);
         var entityCounts = new Dictionary<string, int>(mentionCount, StringComparer.Ordinal);
         var entityNames = new Dictionary<string, string>(mentionCount, StringComparer.Ordinal);
 
-        var terms = new Dictionary<string, float>(Math.Min(tokenCount, 1024) + (2 * mentionCount) + titleTokens.Count, StringComparer.Ordinal);
+        var terms = new Dictionary<string, float>(Math.Min(termTokens, 1024) + (2 * mentionCount) + titleTokens.Count, StringComparer.Ordinal);
         var entityWeights = new Dictionary<string, float>(mentionCount, StringComparer.Ordinal);
         var sentences = new List<SentenceUnit>(tokenised.Count);
 

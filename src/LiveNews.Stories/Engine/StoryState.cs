@@ -326,10 +326,10 @@ public sealed class StoryState : IJsonOnDeserialized
         // A fact's containment is the share of the content features it carries, counted from the index
         // (which holds each fact's content features once); ties go to the fact met first, as a lookup of
         // each feature in turn meets them.
-        Span<int> shared = Facts.Count <= 1024 ? stackalloc int[Facts.Count] : new int[Facts.Count];
-        var met = new List<int>();
-        index.CountShared(content, shared, met);
-        foreach (var i in met)
+        Span<int> shared = Facts.Count <= 512 ? stackalloc int[Facts.Count] : new int[Facts.Count];
+        Span<int> met = Facts.Count <= 512 ? stackalloc int[Facts.Count] : new int[Facts.Count];
+        var count = index.CountShared(content, shared, met);
+        foreach (var i in met[..count])
         {
             var c = shared[i] / (double)content.Length;
             if (c > bestContainment)

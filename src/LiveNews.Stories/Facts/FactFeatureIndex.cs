@@ -89,35 +89,43 @@ public sealed class FactFeatureIndex
     /// <summary>
     /// Counts how many of <paramref name="content"/> (distinct content features) each fact carries:
     /// <paramref name="shared"/>[position] goes up by one for each, and a fact met for the first time is
-    /// appended to <paramref name="met"/>, in the order that looking up each feature in turn meets the facts.
-    /// Positions beyond <paramref name="shared"/> are left out. One pass over the index entries of the
-    /// content, with no set of facts seen and no second look at each fact's features.
+    /// written to <paramref name="met"/> (as long as <paramref name="shared"/>), in the order that looking up
+    /// each feature in turn meets the facts; returns how many were met. Positions beyond
+    /// <paramref name="shared"/> are left out. One pass over the index entries of the content, with no set
+    /// of facts seen and no second look at each fact's features.
     /// </summary>
-    public void CountShared(ReadOnlySpan<int> content, Span<int> shared, List<int> met)
+    public int CountShared(ReadOnlySpan<int> content, Span<int> shared, Span<int> met)
     {
-        ArgumentNullException.ThrowIfNull(met);
+        if (met.Length < shared.Length)
+        {
+            throw new ArgumentException("met must hold a position for every count", nameof(met));
+        }
+
+        var count = 0;
         foreach (var feature in content)
         {
             for (var i = LowerBound(_features, feature); i < _features.Length && _features[i] == feature; i++)
             {
-                Tally(_positions[i], shared, met);
+                Tally(_positions[i], shared, met, ref count);
             }
 
             foreach (var (f, position) in _tail)
             {
                 if (f == feature)
                 {
-                    Tally(position, shared, met);
+                    Tally(position, shared, met, ref count);
                 }
             }
         }
+
+        return count;
     }
 
-    private static void Tally(int position, Span<int> shared, List<int> met)
+    private static void Tally(int position, Span<int> shared, Span<int> met, ref int count)
     {
         if ((uint)position < (uint)shared.Length && shared[position]++ == 0)
         {
-            met.Add(position);
+            met[count++] = position;
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using LiveNews.Stories.Analysis;
 
@@ -126,8 +127,10 @@ public sealed class StoryMatcher
     {
         ArgumentNullException.ThrowIfNull(article);
         var terms = Terms;
-        var ids = new int[article.Terms.Count];
-        var frequencies = new float[ids.Length];
+
+        // Scratch arrays (the vector keeps exact-size copies) are pooled.
+        var ids = ArrayPool<int>.Shared.Rent(article.Terms.Count);
+        var frequencies = ArrayPool<float>.Shared.Rent(article.Terms.Count);
         var n = 0;
         foreach (var (term, tf) in article.Terms)
         {
@@ -150,27 +153,38 @@ public sealed class StoryMatcher
             Statistics.CountDocument();
         }
 
-        var groupIds = new List<int>[FeatureGroups.Count];
-        var groupWeights = new List<float>[FeatureGroups.Count];
-        for (var g = 0; g < groupIds.Length; g++)
+        // Each group's terms in one array, in the order the article gave them: counted, then placed.
+        Span<int> starts = stackalloc int[FeatureGroups.Count + 1];
+        for (var i = 0; i < n; i++)
         {
-            (groupIds[g], groupWeights[g]) = ([], []);
+            starts[(int)terms.Group(ids[i]) + 1]++;
         }
 
+        for (var g = 1; g < starts.Length; g++)
+        {
+            starts[g] += starts[g - 1];
+        }
+
+        var byGroupIds = ArrayPool<int>.Shared.Rent(Math.Max(n, 1));
+        var byGroupWeights = ArrayPool<float>.Shared.Rent(Math.Max(n, 1));
+        Span<int> next = stackalloc int[FeatureGroups.Count];
+        starts[..FeatureGroups.Count].CopyTo(next);
         for (var i = 0; i < n; i++)
         {
             var weight = (1.0 + Math.Log(frequencies[i])) * Statistics.IdfOf(ids[i]);
-            var g = (int)terms.Group(ids[i]);
-            groupIds[g].Add(ids[i]);
-            groupWeights[g].Add((float)weight);
+            var at = next[(int)terms.Group(ids[i])]++;
+            (byGroupIds[at], byGroupWeights[at]) = (ids[i], (float)weight);
         }
 
+        ArrayPool<int>.Shared.Return(ids);
+        ArrayPool<float>.Shared.Return(frequencies);
+        var groupCount = FeatureGroups.Count;
         var limits = new[] { _options.ArticleTerms, Math.Max(4, _options.ArticleTerms / 2), Math.Max(2, _options.ArticleTerms / 5) };
-        var tops = new int[groupIds.Length][];
+        var tops = new int[groupCount][];
         var kept = 0;
-        for (var g = 0; g < groupIds.Length; g++)
+        for (var g = 0; g < groupCount; g++)
         {
-            tops[g] = Strongest(CollectionsMarshal.AsSpan(groupIds[g]), CollectionsMarshal.AsSpan(groupWeights[g]), limits[g]);
+            tops[g] = Strongest(byGroupIds.AsSpan(starts[g]..starts[g + 1]), byGroupWeights.AsSpan(starts[g]..starts[g + 1]), limits[g]);
             kept += tops[g].Length;
         }
 
@@ -178,10 +192,10 @@ public sealed class StoryMatcher
         var vectorIds = new int[kept];
         var values = new float[kept];
         var e = 0;
-        for (var g = 0; g < groupIds.Length; g++)
+        for (var g = 0; g < groupCount; g++)
         {
-            var gIds = CollectionsMarshal.AsSpan(groupIds[g]);
-            var gWeights = CollectionsMarshal.AsSpan(groupWeights[g]);
+            var gIds = byGroupIds.AsSpan(starts[g]..starts[g + 1]);
+            var gWeights = byGroupWeights.AsSpan(starts[g]..starts[g + 1]);
             var top = tops[g];
             double sum = 0;
             foreach (var k in top)
@@ -202,6 +216,8 @@ public sealed class StoryMatcher
             }
         }
 
+        ArrayPool<int>.Shared.Return(byGroupIds);
+        ArrayPool<float>.Shared.Return(byGroupWeights);
         if (e < kept)
         {
             // A group without weight keeps nothing.
@@ -536,8 +552,9 @@ public sealed class StoryMatcher
     {
         var oldIds = story.TermIds;
         var oldWeights = story.Weights;
-        var mergedIds = new int[oldIds.Length + ids.Length];
-        var mergedWeights = new float[mergedIds.Length];
+        // The merge is scratch (the centroid keeps exact-size copies): pooled arrays.
+        var mergedIds = ArrayPool<int>.Shared.Rent(oldIds.Length + ids.Length);
+        var mergedWeights = ArrayPool<float>.Shared.Rent(oldIds.Length + ids.Length);
         int i = 0, j = 0, n = 0;
         while (i < oldIds.Length || j < ids.Length)
         {
@@ -576,6 +593,8 @@ public sealed class StoryMatcher
 
         story.TermIds = mergedIds.AsSpan(0, n).ToArray();
         story.Weights = mergedWeights.AsSpan(0, n).ToArray();
+        ArrayPool<int>.Shared.Return(mergedIds);
+        ArrayPool<float>.Shared.Return(mergedWeights);
         var sums = new double[FeatureGroups.Count];
         for (var k = 0; k < n; k++)
         {

@@ -73,8 +73,8 @@ public class FactFeatureIndexTests
 
         int[] content = [FactFeatures.Stem("word3"), FactFeatures.Entity("name1"), FactFeatures.Stem("also0"), FactFeatures.Stem("absent")];
         var shared = new int[facts.Count];
-        var met = new List<int>();
-        index.CountShared(content, shared, met);
+        var metPositions = new int[facts.Count];
+        var met = metPositions.AsSpan(0, index.CountShared(content, shared, metPositions)).ToArray();
 
         for (var position = 0; position < facts.Count; position++)
         {
@@ -87,8 +87,12 @@ public class FactFeatureIndexTests
 
         // Positions beyond the counts given (facts forgotten since) are left out.
         var fewer = new int[50];
-        met.Clear();
-        index.CountShared(content, fewer, met);
-        Assert.All(met, p => Assert.True(p < 50));
+        var metFewer = new int[50];
+        var metCount = index.CountShared(content, fewer, metFewer);
+        Assert.InRange(metCount, 1, 50);
+        Assert.All(metFewer[..metCount], p => Assert.True(p < 50));
+
+        // Room for every position counted is required.
+        Assert.Throws<ArgumentException>(() => index.CountShared(content, new int[10], new int[5]));
     }
 }

@@ -26,6 +26,12 @@ public static class EntityExtractor
         "police", "officials", "official", "authorities",
     };
 
+    [ThreadStatic]
+    private static List<Token>? _run;
+
+    [ThreadStatic]
+    private static List<string>? _part;
+
     private static readonly HashSet<string> Calendar = new([.. CalendarWords.Days, .. CalendarWords.Months], StringComparer.Ordinal);
 
     /// <summary>Name particles, in any case (compared with a word's surface form, without lower-casing it).</summary>
@@ -43,7 +49,10 @@ public static class EntityExtractor
         // In a title-case line (a headline) capitals say nothing: only words the text capitalises elsewhere count.
         var titleCase = IsTitleCase(tokens);
         var result = new List<EntityMention>();
-        var run = new List<Token>(6);
+
+        // The run of name words and its parts are scratch, the thread's own (a sentence at a time).
+        var run = _run ??= new List<Token>(8);
+        run.Clear();
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
@@ -140,7 +149,8 @@ public static class EntityExtractor
             return;
         }
 
-        var part = new List<string>(run.Count);
+        var part = _part ??= new List<string>(8);
+        part.Clear();
         foreach (var token in run)
         {
             if (Titles.Contains(token.Lower) && !token.IsAllCaps)

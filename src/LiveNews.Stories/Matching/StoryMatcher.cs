@@ -617,24 +617,27 @@ public sealed class StoryMatcher
     private int[] Strongest(ReadOnlySpan<int> ids, ReadOnlySpan<float> weights, int keep)
     {
         var n = weights.Length;
-        var order = new int[n];
+        if (n <= keep)
+        {
+            var all = new int[n];
+            for (var k = 0; k < n; k++)
+            {
+                all[k] = k;
+            }
+
+            return all;
+        }
+
+        // The sort's arrays are scratch (pooled); the result is a copy of its first positions.
+        var order = ArrayPool<int>.Shared.Rent(n);
+        var keys = ArrayPool<float>.Shared.Rent(n);
         for (var k = 0; k < n; k++)
         {
             order[k] = k;
-        }
-
-        if (n <= keep)
-        {
-            return order;
-        }
-
-        var keys = new float[n];
-        for (var k = 0; k < n; k++)
-        {
             keys[k] = -weights[k];
         }
 
-        Array.Sort(keys, order);
+        Array.Sort(keys, order, 0, n);
         Comparer<int>? byName = null;
         for (var start = 0; start < n;)
         {
@@ -653,7 +656,10 @@ public sealed class StoryMatcher
             start = end;
         }
 
-        return order[..keep];
+        var strongest = order.AsSpan(0, keep).ToArray();
+        ArrayPool<int>.Shared.Return(order);
+        ArrayPool<float>.Shared.Return(keys);
+        return strongest;
     }
 
     /// <summary>Orders positions of <paramref name="ids"/> by the names of their terms.</summary>

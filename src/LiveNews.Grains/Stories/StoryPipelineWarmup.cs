@@ -29,13 +29,14 @@ public static class StoryPipelineWarmup
     /// <param name="time">The clock.</param>
     /// <param name="serializer">
     /// Orleans' serializer, to make its codecs for the story state, events and articles before the first
-    /// article needs them (they are made on first use: about half of a cold node's first 130 ms); null to skip.
+    /// article needs them (they are made on first use: about half of a cold node's first 130 ms).
     /// </param>
-    public static async Task WarmUpAsync(IGrainFactory grains, StoryEngineOptions options, IEnumerable<ArticleVersion> sample, TimeProvider time, Serializer? serializer = null)
+    public static async Task WarmUpAsync(IGrainFactory grains, StoryEngineOptions options, IEnumerable<ArticleVersion> sample, TimeProvider time, Serializer serializer)
     {
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(sample);
+        ArgumentNullException.ThrowIfNull(serializer);
         // The sample is told again under other ids until the engine has seen enough versions for the
         // runtime to compile its hot code fully (tiered compilation counts calls): a handful left the
         // first second of traffic on slow code.
@@ -50,17 +51,17 @@ public static class StoryPipelineWarmup
             }
         }
 
-        if (serializer is not null && engine.HeldStoryIds.FirstOrDefault() is { } storyId && articles.Count > 0)
+        // A sample gives a story (none when the sample is empty).
+        if (engine.HeldStoryIds.FirstOrDefault() is { } storyId)
         {
-            var state = new StoryClusterGrainState
+            void RoundTrip<T>(T value) => serializer.Deserialize<T>(serializer.SerializeToArray(value));
+            RoundTrip(new StoryClusterGrainState
             {
                 Story = engine.GetStory(storyId)!,
                 Unpublished = [new StoryEvent { Type = StoryEventType.StoryCreated, StoryId = storyId, At = time.GetUtcNow() }],
-            };
-            serializer.Deserialize<StoryClusterGrainState>(serializer.SerializeToArray(state));
-            serializer.Deserialize<ArticleVersion>(serializer.SerializeToArray(articles[0]));
-            var analysed = engine.Analyzer.Analyze(ArticleInputMapper.ToInput(articles[0]));
-            serializer.Deserialize<Immutable<AnalysedArticle>>(serializer.SerializeToArray(new Immutable<AnalysedArticle>(analysed)));
+            });
+            RoundTrip(articles[0]);
+            RoundTrip(new Immutable<AnalysedArticle>(engine.Analyzer.Analyze(inputs[0])));
         }
 
         // Grains of each kind an article goes through, woken by calls that change nothing.

@@ -108,7 +108,7 @@ public static class ReplayCommand
 
         // A warm node, as a running server is: the first version does not pay for compiling and loading.
         await StoryPipelineWarmup.WarmUpAsync(
-            client, services.GetRequiredService<IOptions<StoryEngineOptions>>().Value, new DemoOptions().ReadSample(time.GetUtcNow()), time, services.GetService<Orleans.Serialization.Serializer>());
+            client, services.GetRequiredService<IOptions<StoryEngineOptions>>().Value, new DemoOptions().ReadSample(time.GetUtcNow()), time, services.GetRequiredService<Orleans.Serialization.Serializer>());
 
         var versions = 0;
         var rejected = 0;

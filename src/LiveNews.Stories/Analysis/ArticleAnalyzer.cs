@@ -161,13 +161,13 @@ public sealed class ArticleAnalyzer
         var mentions = tokenised.Select(t => EntityExtractor.Extract(t.Tokens, capitalised)).ToList();
         var aliasByWord = BuildAliasMap(mentions);
         // Sized from the text up front (growing these dictionaries step by step allocated twice their size),
-        // by the tokens that can become terms: stop words and one-letter words never do.
+        // by the tokens that can become terms.
         var termTokens = 0;
         foreach (var (_, tokens, _) in tokenised)
         {
             foreach (var token in tokens)
             {
-                termTokens += token.IsStopWord || token.Lower.Length < 2 ? 0 : 1;
+                termTokens += IsTerm(token) ? 1 : 0;
             }
         }
 
@@ -196,7 +196,7 @@ public sealed class ArticleAnalyzer
                 if (token.Kind == TokenKind.Number)
                 {
                     numbers.Add(token.Lower);
-                    if (token.Lower.Length >= 2)
+                    if (IsTerm(token))
                     {
                         var feature = NumberFeature(token.Lower);
                         CollectionsMarshal.GetValueRefOrAddDefault(terms, feature, out _) += position;
@@ -205,7 +205,7 @@ public sealed class ArticleAnalyzer
                     continue;
                 }
 
-                if (token.IsStopWord || token.Lower.Length < 2)
+                if (!IsTerm(token))
                 {
                     continue;
                 }
@@ -250,7 +250,7 @@ public sealed class ArticleAnalyzer
         var titleWeight = hasTitle ? _options.TitleWeight : _options.TitleWeight / 2;
         foreach (var token in titleTokens)
         {
-            if (token.Kind != TokenKind.Word || token.IsStopWord || token.Lower.Length < 2)
+            if (token.Kind != TokenKind.Word || !IsTerm(token))
             {
                 continue;
             }
@@ -293,6 +293,9 @@ public sealed class ArticleAnalyzer
             Sentences = sentences,
         };
     }
+
+    /// <summary>True when a token can be a term of the article: not a stop word, and two characters or more.</summary>
+    private static bool IsTerm(Token token) => !token.IsStopWord && token.Lower.Length >= 2;
 
     /// <summary>How much a word counts by where its sentence stands: the lead tells the event, the tail the background.</summary>
     private float PositionWeight(int sentence) =>

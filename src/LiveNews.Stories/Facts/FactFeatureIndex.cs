@@ -4,7 +4,7 @@ namespace LiveNews.Stories.Facts;
 /// Which of a story's known facts carry which fingerprint feature (<see cref="FactFeatures"/>), kept
 /// small: a sorted array of features beside the facts' positions (8 bytes an entry, where a dictionary of lists costs about ten
 /// times that), plus a short unsorted tail of recent additions that is merged in when it grows.
-/// Callers measure containment for each fact a lookup returns.
+/// <see cref="CountShared"/> gives every fact's share of a sentence's content in one pass.
 /// </summary>
 public sealed class FactFeatureIndex
 {
@@ -129,7 +129,7 @@ public sealed class FactFeatureIndex
         }
     }
 
-    /// <summary>Positions of the facts that may carry <paramref name="feature"/> (each at most once per entry).</summary>
+    /// <summary>Positions of the facts that carry <paramref name="feature"/> (each at most once per entry); for inspection.</summary>
     public IEnumerable<int> Lookup(int feature)
     {
         var at = LowerBound(_features, feature);

@@ -178,11 +178,10 @@ public sealed class StoryMatcher
 
         ArrayPool<int>.Shared.Return(ids);
         ArrayPool<float>.Shared.Return(frequencies);
-        var groupCount = FeatureGroups.Count;
         var limits = new[] { _options.ArticleTerms, Math.Max(4, _options.ArticleTerms / 2), Math.Max(2, _options.ArticleTerms / 5) };
-        var tops = new int[groupCount][];
+        var tops = new int[FeatureGroups.Count][];
         var kept = 0;
-        for (var g = 0; g < groupCount; g++)
+        for (var g = 0; g < FeatureGroups.Count; g++)
         {
             tops[g] = Strongest(byGroupIds.AsSpan(starts[g]..starts[g + 1]), byGroupWeights.AsSpan(starts[g]..starts[g + 1]), limits[g]);
             kept += tops[g].Length;
@@ -192,7 +191,7 @@ public sealed class StoryMatcher
         var vectorIds = new int[kept];
         var values = new float[kept];
         var e = 0;
-        for (var g = 0; g < groupCount; g++)
+        for (var g = 0; g < FeatureGroups.Count; g++)
         {
             var gIds = byGroupIds.AsSpan(starts[g]..starts[g + 1]);
             var gWeights = byGroupWeights.AsSpan(starts[g]..starts[g + 1]);
@@ -619,13 +618,7 @@ public sealed class StoryMatcher
         var n = weights.Length;
         if (n <= keep)
         {
-            var all = new int[n];
-            for (var k = 0; k < n; k++)
-            {
-                all[k] = k;
-            }
-
-            return all;
+            return [.. Enumerable.Range(0, n)];
         }
 
         // The sort's arrays are scratch (pooled); the result is a copy of its first positions.

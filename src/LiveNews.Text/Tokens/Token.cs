@@ -1,23 +1,10 @@
 namespace LiveNews.Text.Tokens;
 
 /// <summary>A word or number of a text: its forms (shared by every occurrence), where it starts and what it is.</summary>
-public readonly record struct Token
+/// <param name="Forms">The word's forms, shared by every occurrence of it.</param>
+/// <param name="Start">Where the token starts in the text.</param>
+public readonly record struct Token(TokenForms Forms, int Start, TokenKind Kind)
 {
-    public Token(TokenForms forms, int start, TokenKind kind)
-    {
-        Forms = forms;
-        Start = start;
-        Kind = kind;
-    }
-
-    /// <summary>The word's forms, shared by every occurrence of it.</summary>
-    public TokenForms Forms { get; }
-
-    /// <summary>Where the token starts in the text.</summary>
-    public int Start { get; }
-
-    public TokenKind Kind { get; }
-
     /// <summary>True when punctuation (not just space) separates it from the token before.</summary>
     public bool AfterBreak { get; init; }
 
@@ -41,6 +28,7 @@ public readonly record struct Token
 
     /// <summary>True when the surface form starts with an upper-case letter.</summary>
     public bool IsCapitalized => Text.Length > 0 && char.IsUpper(Text[0]);
+
     /// <summary>True when every letter is upper case and there are at least two (an acronym such as NATO).</summary>
     public bool IsAllCaps
     {

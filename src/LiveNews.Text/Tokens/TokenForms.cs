@@ -5,27 +5,19 @@ namespace LiveNews.Text.Tokens;
 /// stem and whether it is a stop word. The tokenizer keeps one per surface form it reads, so a token is
 /// a reference to these and where it stands.
 /// </summary>
-public sealed class TokenForms
+/// <param name="text">The form as written (a possessive "'s" dropped; a dotted acronym without its dots).</param>
+/// <param name="lower">The lower-case form (for a number, its value as compared: "1,200" is 1200).</param>
+/// <param name="stem">The canonical stem of a word (<see cref="Synonyms.CanonicalStem"/> of the lower-case form); empty for a number.</param>
+/// <param name="isStopWord">True when the word carries no topic (<see cref="StopWords"/>).</param>
+public sealed class TokenForms(string text, string lower, string stem, bool isStopWord)
 {
-    public TokenForms(string text, string lower, string stem, bool isStopWord)
-    {
-        Text = text;
-        Lower = lower;
-        Stem = stem;
-        IsStopWord = isStopWord;
-    }
+    public string Text { get; } = text;
 
-    /// <summary>The form as written (a possessive "'s" dropped; a dotted acronym without its dots).</summary>
-    public string Text { get; }
+    public string Lower { get; } = lower;
 
-    /// <summary>The lower-case form (for a number, its value as compared: "1,200" is 1200).</summary>
-    public string Lower { get; }
+    public string Stem { get; } = stem;
 
-    /// <summary>The canonical stem of a word (<see cref="Synonyms.CanonicalStem"/> of <see cref="Lower"/>); empty for a number.</summary>
-    public string Stem { get; }
-
-    /// <summary>True when the word carries no topic (<see cref="StopWords"/>).</summary>
-    public bool IsStopWord { get; }
+    public bool IsStopWord { get; } = isStopWord;
 
     /// <summary>The forms of a word as written.</summary>
     public static TokenForms OfWord(string word)

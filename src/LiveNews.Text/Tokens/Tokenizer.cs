@@ -256,7 +256,7 @@ public static class Tokenizer
     /// What a per-thread cache keeps for a piece of text, looked up by span; made from the text's string
     /// when missing. Bounded: a full cache starts again empty.
     /// </summary>
-    private static T Cached<T>(Dictionary<string, T> cache, ReadOnlySpan<char> text, Func<string, T> make)
+    private static TokenForms Cached(Dictionary<string, TokenForms> cache, ReadOnlySpan<char> text, Func<string, TokenForms> make)
     {
         if (cache.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var known))
         {

@@ -269,6 +269,31 @@ public sealed class ArticleAnalyzer
             }
         }
 
+        // Who the headline names is who the article is about: "Charger Jamal Williams arrested" over the
+        // "Vincent Jackson" its background recalls. A headline is title-cased, so its names are the body's
+        // entities whose last word it carries.
+        if (_options.HeadlineEntityWeight > 0 && titleTokens.Count > 0)
+        {
+            var headlineWords = new HashSet<string>(titleTokens.Count, StringComparer.OrdinalIgnoreCase);
+            foreach (var token in titleTokens)
+            {
+                if (token.Kind == TokenKind.Word)
+                {
+                    headlineWords.Add(token.Lower);
+                }
+            }
+
+            var inHeadline = headlineWords.GetAlternateLookup<ReadOnlySpan<char>>();
+            foreach (var (key, name) in entityNames)
+            {
+                var lastWord = name.AsSpan(name.LastIndexOf(' ') + 1);
+                if (inHeadline.Contains(lastWord))
+                {
+                    CollectionsMarshal.GetValueRefOrAddDefault(entityWeights, key, out _) += _options.HeadlineEntityWeight;
+                }
+            }
+        }
+
         foreach (var (key, count) in entityWeights)
         {
             terms[EntityFeature(key)] = count;

@@ -82,12 +82,12 @@ public partial class ReferenceScenarioTests
     {
         var engine = new StoryEngine(time: new FakeTimeProvider(DateTimeOffset.UnixEpoch));
         var t = new DateTimeOffset(2025, 2, 19, 6, 0, 0, TimeSpan.Zero);
-        var first = engine.Process(new Analysis.ArticleInput
+        var first = engine.Process(new LiveNews.Stories.Analysis.ArticleInput
         {
             Id = "a", Source = "one", Published = t, Title = "Zelensky postpones Saudi visit after Riyadh talks",
             Text = "President Volodymyr Zelensky postponed his visit to Saudi Arabia in protest at the US-Russia talks in Riyadh.\n\nThe talks in Riyadh left Ukraine out, Ukrainian officials said.\n\nAt least 12 people were killed in a Russian strike on Kharkiv on Tuesday, the regional governor said.",
         })[0];
-        var second = engine.Process(new Analysis.ArticleInput
+        var second = engine.Process(new LiveNews.Stories.Analysis.ArticleInput
         {
             Id = "b", Source = "two", Published = t.AddHours(1), Title = "Zelenskyy delays Saudi trip in protest at Riyadh talks",
             Text = "Ukraine's President Volodymyr Zelenskyy delayed his trip to Saudi Arabia in protest at the US-Russia talks in Riyadh.\n\nAt least 15 people were killed in a Russian strike on Kharkiv on Tuesday, the regional governor said.",

@@ -85,7 +85,8 @@ public sealed class StoryMatcher
         new Dictionary<string, string>(_storyOfArticle, StringComparer.Ordinal),
         [.. _knownByPage],
         new Dictionary<string, string>(_mergedInto, StringComparer.Ordinal),
-        _opened);
+        _opened,
+        [.. _postings.Select(p => p?.ToArray())]);
 
     /// <summary>A matcher that carries on from <paramref name="snapshot"/> (its inverted index rebuilt).</summary>
     public static StoryMatcher FromSnapshot(StoryMatcherSnapshot snapshot, StoryEngineOptions? options = null)
@@ -93,11 +94,28 @@ public sealed class StoryMatcher
         ArgumentNullException.ThrowIfNull(snapshot);
         var matcher = new StoryMatcher(options);
         matcher.Statistics.Restore(snapshot.Documents, snapshot.DocumentFrequency);
-        foreach (var profile in snapshot.Stories.OrderBy(p => p.LastPublished).ThenBy(p => p.Ordinal))
+        if (snapshot.Postings is { } postings)
         {
-            var story = LiveStory.FromProfile(profile, matcher.Terms);
-            matcher.Add(story);
-            matcher.Index(story);
+            // The index as it was: the same stories under each term, in the same order.
+            var slots = new int[snapshot.Stories.Count];
+            for (var position = 0; position < snapshot.Stories.Count; position++)
+            {
+                var story = LiveStory.FromProfile(snapshot.Stories[position], matcher.Terms);
+                matcher.Add(story);
+                slots[position] = story.Slot;
+            }
+
+            matcher.RestorePostings(postings, slots);
+        }
+        else
+        {
+            // A snapshot from before the index was kept: the index is built again from each story's strongest terms.
+            foreach (var profile in snapshot.Stories.OrderBy(p => p.LastPublished).ThenBy(p => p.Ordinal))
+            {
+                var story = LiveStory.FromProfile(profile, matcher.Terms);
+                matcher.Add(story);
+                matcher.Index(story);
+            }
         }
 
         foreach (var (article, story) in snapshot.StoryOfArticle)
@@ -836,6 +854,53 @@ public sealed class StoryMatcher
             {
                 Compact(postings, _options.PostingsPerTerm);
             }
+        }
+    }
+
+    /// <summary>
+    /// Fills the inverted index from a snapshot's: story positions (in the snapshot's story list) per term;
+    /// a negative position is an entry of a story that has left, kept so that lists compact as they did.
+    /// </summary>
+    private void RestorePostings(Dictionary<string, int[]> postings, int[] slots)
+    {
+        var leftSlot = -1;
+        foreach (var (term, positions) in postings)
+        {
+            var id = Terms.GetOrAdd(term);
+            while (_postings.Count <= id)
+            {
+                _postings.Add(null);
+            }
+
+            var list = new List<int>(positions.Length);
+            foreach (var position in positions)
+            {
+                if (position >= slots.Length)
+                {
+                    throw new InvalidDataException($"the index of term {term} names story {position} of {slots.Length}");
+                }
+
+                if (position >= 0)
+                {
+                    list.Add(slots[position]);
+                    continue;
+                }
+
+                if (leftSlot < 0)
+                {
+                    // One empty slot stands for every story that left.
+                    leftSlot = _slots.Count;
+                    _slots.Add(null);
+                    if (_hitsBySlot.Length < _slots.Count)
+                    {
+                        Array.Resize(ref _hitsBySlot, _hitsBySlot.Length * 2);
+                    }
+                }
+
+                list.Add(leftSlot);
+            }
+
+            _postings[id] = list;
         }
     }
 

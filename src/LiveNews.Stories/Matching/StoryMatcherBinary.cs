@@ -18,7 +18,8 @@ public static class StoryMatcherBinary
 
     internal static byte[] Write(
         int documents, int[] documentFrequencies, string[] names, IEnumerable<LiveStory> stories,
-        Dictionary<string, string> storyOfArticle, List<string> knownByPage, Dictionary<string, string> mergedInto, long opened)
+        Dictionary<string, string> storyOfArticle, List<string> knownByPage, Dictionary<string, string> mergedInto, long opened,
+        int[]?[] postings)
     {
         using var buffer = new MemoryStream();
         using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
@@ -72,6 +73,23 @@ public static class StoryMatcherBinary
             }
 
             WritePairs(writer, mergedInto);
+
+            // The inverted index: per term, story positions in the list above plus one (0: a story that left).
+            writer.Write7BitEncodedInt(postings.Count(p => p is not null));
+            for (var term = 0; term < postings.Length; term++)
+            {
+                if (postings[term] is not { } positions)
+                {
+                    continue;
+                }
+
+                writer.Write7BitEncodedInt(term);
+                writer.Write7BitEncodedInt(positions.Length);
+                foreach (var position in positions)
+                {
+                    writer.Write7BitEncodedInt(position + 1);
+                }
+            }
         }
 
         return buffer.ToArray();
@@ -145,6 +163,11 @@ public static class StoryMatcherBinary
             }
 
             snapshot.MergedInto = ReadPairs(reader);
+            if (reader.BaseStream.Position < reader.BaseStream.Length)
+            {
+                snapshot.Postings = ReadPostings(reader, names, stories);
+            }
+
             return snapshot;
         }
         catch (EndOfStreamException ex)
@@ -159,6 +182,34 @@ public static class StoryMatcherBinary
 
     /// <summary>True when <paramref name="data"/> starts like a binary snapshot.</summary>
     public static bool IsBinary(ReadOnlySpan<byte> data) => data.StartsWith(Mark);
+
+    private static Dictionary<string, int[]> ReadPostings(BinaryReader reader, string[] names, int stories)
+    {
+        var terms = Size(reader);
+        var postings = new Dictionary<string, int[]>(terms, StringComparer.Ordinal);
+        for (var t = 0; t < terms; t++)
+        {
+            var term = Count(reader);
+            if (term >= names.Length)
+            {
+                throw new InvalidDataException($"the index names term {term}, which is not named");
+            }
+
+            var positions = new int[Size(reader)];
+            for (var k = 0; k < positions.Length; k++)
+            {
+                positions[k] = Count(reader) - 1;
+                if (positions[k] >= stories)
+                {
+                    throw new InvalidDataException($"the index of term {names[term]} names story {positions[k]} of {stories}");
+                }
+            }
+
+            postings[names[term]] = positions;
+        }
+
+        return postings;
+    }
 
     private static void WriteTime(BinaryWriter writer, DateTimeOffset time)
     {

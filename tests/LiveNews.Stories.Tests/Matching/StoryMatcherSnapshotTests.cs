@@ -127,4 +127,38 @@ public class StoryMatcherSnapshotTests
         huge[18] = 0x7F;
         Assert.Throws<InvalidDataException>(() => StoryMatcherBinary.Read(huge));
     }
+
+    [Fact]
+    public void FromSnapshot_WithoutItsIndex_BuildsItFromTheStories()
+    {
+        // Snapshots written before the index was kept have no postings: the stories are filed again under
+        // their strongest terms, and the seeds still find their story.
+        var analyzer = new ArticleAnalyzer();
+        var seeds = CorpusReader.Seeds().Select(s => analyzer.Analyze(s)).ToList();
+        var matcher = new StoryMatcher();
+        matcher.Decide(seeds[0], "s-first");
+        var snapshot = matcher.ToSnapshot();
+        Assert.NotNull(snapshot.Postings);
+        snapshot.Postings = null;
+
+        var restored = StoryMatcher.FromSnapshot(snapshot);
+
+        foreach (var seed in seeds.Skip(1))
+        {
+            Assert.Equal("s-first", restored.Decide(seed, "s-" + seed.Id).StoryId);
+        }
+    }
+
+    [Fact]
+    public void FromSnapshot_IndexNamingAStoryItDoesNotHave_IsInvalidData()
+    {
+        var analyzer = new ArticleAnalyzer();
+        var matcher = new StoryMatcher();
+        matcher.Decide(analyzer.Analyze(CorpusReader.Seeds().First()), "s-first");
+        var snapshot = matcher.ToSnapshot();
+        var term = snapshot.Postings!.Keys.First();
+        snapshot.Postings[term] = [snapshot.Stories.Count];
+
+        Assert.Throws<InvalidDataException>(() => StoryMatcher.FromSnapshot(snapshot));
+    }
 }

@@ -386,9 +386,16 @@ public sealed class ArticleAnalyzer
 
     private static (string Title, List<string> Paragraphs) DeriveTitle(List<string> paragraphs)
     {
+        // A short first line without closing punctuation, with the text below it, is the headline even in
+        // sentence case ("Indian Navy foils attack in Gulf of Aden, nabs 26 pirates"); a dateline is not.
+        if (paragraphs.Count >= 2 && IsShortHeadline(paragraphs[0]))
+        {
+            return (paragraphs[0], paragraphs.GetRange(1, paragraphs.Count - 1));
+        }
+
         for (var i = 0; i < paragraphs.Count && i < 4; i++)
         {
-            if (IsHeadlineLike(paragraphs[i]))
+            if (IsHeadlineLike(paragraphs[i]) && !IsDateline(paragraphs[i]))
             {
                 var rest = paragraphs.Where((_, k) => k != i).ToList();
                 return (paragraphs[i], rest);
@@ -409,6 +416,32 @@ public sealed class ArticleAnalyzer
         text.StartsWith("http:", StringComparison.OrdinalIgnoreCase) || text.StartsWith("https:", StringComparison.OrdinalIgnoreCase)
         || text.StartsWith("www.", StringComparison.OrdinalIgnoreCase)
         || text.Split(" / ").Length > 3;
+
+    private static readonly string[] Months =
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+         "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"];
+
+    /// <summary>True for a line of a headline's length and shape (3 to 24 words, no closing punctuation) that is not a dateline.</summary>
+    private static bool IsShortHeadline(string line)
+    {
+        var text = line.Trim();
+        if (text.Length is < 15 or > 160 || text[^1] is '.' or ',' or ';' or ':' or '"' or '…' || IsDateline(text))
+        {
+            return false;
+        }
+
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is >= 3 and <= 24 && char.IsUpper(text[0]);
+    }
+
+    /// <summary>True for a place-and-date line such as "Mumbai, Nov 11 -" or "Friday, November 11, 2011".</summary>
+    private static bool IsDateline(string line)
+    {
+        var words = line.Split([' ', ',', '-', '.', '/'], StringSplitOptions.RemoveEmptyEntries);
+        return words.Length <= 7
+            && words.Any(w => w.Length > 0 && char.IsDigit(w[0]))
+            && words.Any(w => Months.Contains(w.ToLowerInvariant()));
+    }
 
     /// <summary>True for a short line without closing punctuation, most of whose words are capitalised.</summary>
     public static bool IsHeadlineLike(string line)

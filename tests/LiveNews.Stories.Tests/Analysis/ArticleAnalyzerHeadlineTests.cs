@@ -49,4 +49,35 @@ public class ArticleAnalyzerHeadlineTests
         var jackson = article.Terms[EntityTerm(article, "Vincent Jackson")];
         Assert.True(williams > 2 * jackson, $"Williams {williams}, Jackson {jackson}");
     }
+
+    [Theory]
+    // ECB+ captures whose title is their address: the headline is the first line, in sentence case, and
+    // the place-and-date line under it is not.
+    [InlineData("Indian Navy foils attack in Gulf of Aden, nabs 26 pirates\n\nMumbai, Nov 11 -\n\nIndian Navy patrolling the Gulf of Aden yesterday thwarted a multi - boat attack by sea brigands on merchant vessels, apprehending 26 Somali pirates.", "Indian Navy foils attack in Gulf of Aden, nabs 26 pirates")]
+    [InlineData("Obama nominates rural Catholic doctor as Surgeon General\n\nWashington D. C., Jul 13, 2009 / 02: 00 pm (CNA)\n\nPresident Barack Obama has announced that he is nominating a rural Alabama Catholic doctor to be the U. S. Surgeon General.", "Obama nominates rural Catholic doctor as Surgeon General")]
+    public void Analyze_AddressForATitle_TakesTheFirstLineAsHeadline_NotTheDateline(string text, string headline)
+    {
+        var article = new ArticleAnalyzer().Analyze(new ArticleInput
+        {
+            Id = "ecb",
+            Source = "ecb",
+            Title = "http: / / www. example. com / news / 140085 - indian - navy",
+            Text = text,
+        });
+
+        Assert.Equal(headline, article.Headline);
+    }
+
+    [Fact]
+    public void Analyze_TextOpeningWithADateline_SkipsItForTheHeadline()
+    {
+        var article = new ArticleAnalyzer().Analyze(new ArticleInput
+        {
+            Id = "dateline",
+            Source = "wire",
+            Text = "Mumbai, Nov 11 -\n\nIndian Navy Foils Pirate Attack In Gulf Of Aden\n\nThe Indian Navy said on Friday it had thwarted an attack by pirates on merchant vessels in the Gulf of Aden.",
+        });
+
+        Assert.Equal("Indian Navy Foils Pirate Attack In Gulf Of Aden", article.Headline);
+    }
 }

@@ -30,22 +30,18 @@ public static class LiveNewsGrainsHosting
             options.Bind(configuration.GetSection("LiveNews:Stories"));
         }
 
-        silo.Services.AddOptions<GrainCollectionOptions>().Configure(o => o.ClassSpecificCollectionAge[typeof(Stories.StoryClusterGrain).FullName!] =
-            configuration?.GetValue<TimeSpan?>(StoryIdleTimeoutKey) ?? DefaultStoryIdleTimeout);
+        var grainOptions = silo.Services.AddOptions<Stories.StoryGrainOptions>();
+        if (configuration is not null)
+        {
+            grainOptions.Bind(configuration.GetSection(Stories.StoryGrainOptions.Section));
+        }
+
+        silo.Services.AddOptions<GrainCollectionOptions>().Configure<IOptions<Stories.StoryGrainOptions>>((o, stories) =>
+            o.ClassSpecificCollectionAge[typeof(Stories.StoryClusterGrain).FullName!] = stories.Value.StoryIdleTimeout);
         silo.AddLiveNewsWebhooks(configuration);
         silo.Services.AddHostedService<SiloFailureWatcher>();
         return silo;
     }
-
-    /// <summary>Configuration key: how long a story grain stays in memory after its last version.</summary>
-    public const string StoryIdleTimeoutKey = "LiveNews:Stories:StoryIdleTimeout";
-
-    /// <summary>
-    /// A story that took no version for five minutes leaves memory (Orleans' default is fifteen); its state
-    /// is in storage, and waking it costs one read of a few compressed KiB. A developing story takes its
-    /// versions in bursts, and a node holds far more quiet stories than busy ones.
-    /// </summary>
-    public static readonly TimeSpan DefaultStoryIdleTimeout = TimeSpan.FromMinutes(5);
 
     /// <summary>
     /// Webhook delivery: options ("LiveNews:Webhooks"), a sender whose connections are checked against

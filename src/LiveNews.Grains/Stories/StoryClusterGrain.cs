@@ -6,6 +6,7 @@ using LiveNews.Abstractions.Grains;
 using LiveNews.Stories;
 using LiveNews.Stories.Analysis;
 using LiveNews.Stories.Engine;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 
@@ -15,28 +16,49 @@ namespace LiveNews.Grains.Stories;
 /// One story. Applies each incoming version with the engine's <see cref="LiveNews.Stories.Engine.StoryState"/>,
 /// persists the story together with the new event (an outbox), then publishes the event on the
 /// "stories" stream and tells the catalog. Events whose publication did not complete are published first
-/// on the next call or activation. Placed at random: a story is usually created from a stateless router
+/// on the next call or activation. A story that took no call for <see cref="StoryGrainOptions.StoryStateHoldTime"/>
+/// lets go of its state (it is in storage) and reads it back on its next call, so a node's quiet stories
+/// cost their stored bytes, not their objects, long before Orleans collects their grains. Placed at random: a story is usually created from a stateless router
 /// on the silo that took the article, and the default (resource-optimised) placement would keep most
 /// stories on the silos that take the most articles instead of spreading them over the cluster.
 /// </summary>
 [Orleans.Placement.RandomPlacement]
-public sealed class StoryClusterGrain : Grain, IStoryClusterGrain, IStoryClusterWriterGrain
+public sealed partial class StoryClusterGrain : Grain, IStoryClusterGrain, IStoryClusterWriterGrain
 {
     private readonly IPersistentState<StoryClusterGrainState> _state;
     private readonly StoryEngineOptions _options;
     private readonly TimeProvider _time;
+    private readonly StoryStateHold _hold;
+    private readonly ILogger<StoryClusterGrain> _logger;
 
     public StoryClusterGrain(
         [PersistentState("story", Hosting.LiveNewsGrainsHosting.StorageName)] IPersistentState<StoryClusterGrainState> state,
         IOptions<StoryEngineOptions> options,
-        TimeProvider time)
+        IOptions<StoryGrainOptions> grainOptions,
+        TimeProvider time,
+        ILogger<StoryClusterGrain> logger)
     {
+        _logger = logger;
         _state = state;
         _options = options.Value;
         _time = time;
+        _hold = new StoryStateHold(time, grainOptions.Value.StoryStateHoldTime);
     }
 
+    /// <summary>Events left the outbox since the state was last written.</summary>
     private bool _outboxChanged;
+
+    /// <summary>The state was let go: <see cref="_state"/> holds an empty placeholder until it is read again.</summary>
+    private bool _released;
+
+    /// <summary>Lets go of the state once the story has been quiet for the hold time; stopped while released.</summary>
+    private IGrainTimer? _releaseTimer;
+
+    /// <summary>The release timer is due (stopped while the state is let go).</summary>
+    private bool _releaseArmed;
+
+    /// <summary>The highest sequence this activation published.</summary>
+    private long _publishedThrough;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -52,15 +74,102 @@ public sealed class StoryClusterGrain : Grain, IStoryClusterGrain, IStoryCluster
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_outboxChanged && _state.State.Unpublished.Count == 0 && reason.ReasonCode != DeactivationReasonCode.ShuttingDown)
+        if (!_outboxChanged || reason.ReasonCode == DeactivationReasonCode.ShuttingDown)
+        {
+            return;
+        }
+
+        if (_released)
+        {
+            // The stored copy still lists events this activation published: read it, drop them, write it.
+            await _state.ReadStateAsync(cancellationToken);
+            _released = false;
+            DropPublished();
+        }
+
+        if (_state.State.Unpublished.Count == 0)
         {
             // Record that everything was published, so the next activation publishes nothing again.
             await _state.WriteStateAsync(cancellationToken);
         }
     }
 
+    /// <summary>
+    /// The story's state, read back from storage first if it was let go, and its hold started again.
+    /// Every method goes through here before it looks at the state.
+    /// </summary>
+    private async ValueTask<StoryClusterGrainState> UseStateAsync()
+    {
+        if (_released)
+        {
+            await _state.ReadStateAsync();
+            _released = false;
+            DropPublished();
+            LiveNewsTelemetry.StoryStatesReloaded.Add(1);
+            LogStateReloaded(_logger, this.GetPrimaryKeyString());
+        }
+
+        _hold.Touch();
+        if (_hold.HoldsForever)
+        {
+            return _state.State;
+        }
+
+        if (_releaseTimer is null)
+        {
+            _releaseTimer = this.RegisterGrainTimer(ReleaseWhenQuietAsync, new GrainTimerCreationOptions(_hold.HoldTime, Timeout.InfiniteTimeSpan) { KeepAlive = false });
+        }
+        else if (!_releaseArmed)
+        {
+            _releaseTimer.Change(_hold.HoldTime, Timeout.InfiniteTimeSpan);
+        }
+
+        _releaseArmed = true;
+        return _state.State;
+    }
+
+    /// <summary>
+    /// Drops from a state just read the outbox events this activation has already published: the release
+    /// does not write the emptied outbox (that would be a second write per version), so the stored copy
+    /// may still list them. Sequences grow within a story and the outbox goes out in order.
+    /// </summary>
+    private void DropPublished()
+    {
+        if (_state.State.Unpublished.RemoveAll(e => e.Sequence <= _publishedThrough) > 0)
+        {
+            _outboxChanged = true;
+        }
+    }
+
+    /// <summary>
+    /// The release timer's turn (it does not interleave with calls): if the story was used since, waits out
+    /// the rest of the hold; otherwise publishes what the outbox still holds and lets go of the state. The
+    /// stored copy may still list events published since it was written; <see cref="_publishedThrough"/>
+    /// remembers them. A failed publication leaves the state held, to be tried again.
+    /// </summary>
+    private async Task ReleaseWhenQuietAsync(CancellationToken cancellationToken)
+    {
+        var left = _hold.TimeLeft();
+        if (left > TimeSpan.Zero)
+        {
+            _releaseTimer!.Change(left, Timeout.InfiniteTimeSpan);
+            return;
+        }
+
+        // Armed again first: if the publication throws, the state stays and the next turn tries again.
+        _releaseTimer!.Change(_hold.HoldTime, Timeout.InfiniteTimeSpan);
+        await PublishUnpublishedAsync();
+        _state.State = new StoryClusterGrainState();
+        _released = true;
+        _releaseArmed = false;
+        _releaseTimer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        LiveNewsTelemetry.StoryStatesReleased.Add(1);
+        LogStateReleased(_logger, this.GetPrimaryKeyString());
+    }
+
     public async Task<StoryEvent> AddVersionAsync(Immutable<AnalysedArticle> article, DateTimeOffset? receivedAt)
     {
+        await UseStateAsync();
         await PublishUnpublishedAsync();
         var story = _state.State.Story;
         if (string.IsNullOrEmpty(story.Id))
@@ -85,6 +194,7 @@ public sealed class StoryClusterGrain : Grain, IStoryClusterGrain, IStoryCluster
 
     public async Task<StoryEvent> AbsorbAsync(string[] storyIds)
     {
+        await UseStateAsync();
         await PublishUnpublishedAsync();
         var story = _state.State.Story;
         var now = _time.GetUtcNow();
@@ -146,7 +256,7 @@ public sealed class StoryClusterGrain : Grain, IStoryClusterGrain, IStoryCluster
 
     public async Task<StoryState> HandOverAsync(string survivorId)
     {
-        var story = _state.State.Story;
+        var story = (await UseStateAsync()).Story;
         if (story.MergedInto is not null)
         {
             // Already handed over: nothing more to give.
@@ -180,6 +290,7 @@ public sealed class StoryClusterGrain : Grain, IStoryClusterGrain, IStoryCluster
         while (outbox.Count > 0)
         {
             await stream.OnNextAsync(outbox[0]);
+            _publishedThrough = Math.Max(_publishedThrough, outbox[0].Sequence);
             outbox.RemoveAt(0);
             _outboxChanged = true;
         }
@@ -190,9 +301,15 @@ public sealed class StoryClusterGrain : Grain, IStoryClusterGrain, IStoryCluster
         }
     }
 
-    public Task<StorySnapshot?> GetSnapshotAsync()
+    public async Task<StorySnapshot?> GetSnapshotAsync()
     {
-        var story = _state.State.Story;
-        return Task.FromResult(story.Exists ? StoryEventMapper.ToSnapshot(story) : null);
+        var story = (await UseStateAsync()).Story;
+        return story.Exists ? StoryEventMapper.ToSnapshot(story) : null;
     }
+
+    [LoggerMessage(EventId = 24, Level = LogLevel.Debug, Message = "Story {StoryId} was quiet: let go of its state")]
+    private static partial void LogStateReleased(ILogger logger, string storyId);
+
+    [LoggerMessage(EventId = 25, Level = LogLevel.Debug, Message = "Story {StoryId} read its state back")]
+    private static partial void LogStateReloaded(ILogger logger, string storyId);
 }

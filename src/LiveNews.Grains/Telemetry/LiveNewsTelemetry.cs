@@ -28,6 +28,10 @@ public static class LiveNewsTelemetry
 
     public static readonly Counter<long> StoriesMerged = Meter.CreateCounter<long>("livenews.stories.merged", "{event}", "Merges of stories found to be one");
 
+    public static readonly Counter<long> StoryStatesReleased = Meter.CreateCounter<long>("livenews.story_states.released", "{state}", "Story states let go after their hold time (kept in storage only)");
+
+    public static readonly Counter<long> StoryStatesReloaded = Meter.CreateCounter<long>("livenews.story_states.reloaded", "{state}", "Story states read back from storage by a grain that had let go of them");
+
     public static readonly Counter<long> NewFacts = Meter.CreateCounter<long>("livenews.facts.new", "{fact}", "New facts announced");
 
     public static readonly Histogram<double> PollToEventLatency = Meter.CreateHistogram<double>("livenews.story_event.latency", "ms", "From the article version entering LiveNews (a poll, an API call) to its story event");

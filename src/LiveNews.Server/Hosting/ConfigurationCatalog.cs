@@ -24,6 +24,7 @@ public static class ConfigurationCatalog
         (FeedOptions.Section + ":Fetch", typeof(FeedFetcherOptions)),
         (DemoOptions.Section, typeof(DemoOptions)),
         ("LiveNews:Stories", typeof(StoryEngineOptions)),
+        (LiveNews.Grains.Stories.StoryGrainOptions.Section, typeof(LiveNews.Grains.Stories.StoryGrainOptions)),
     ];
 
     private static readonly string[] SingleKeys =

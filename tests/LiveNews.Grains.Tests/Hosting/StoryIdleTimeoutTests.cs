@@ -10,14 +10,38 @@ namespace LiveNews.Grains.Tests.Hosting;
 
 public class StoryIdleTimeoutTests
 {
-    private static TimeSpan StoryCollectionAge(Dictionary<string, string?> settings)
+    private static IHost BuildHost(Dictionary<string, string?> settings)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.UseOrleans(silo => silo.UseLocalhostClustering().AddLiveNewsGrains(builder.Configuration));
-        using var host = builder.Build();
+        return builder.Build();
+    }
+
+    private static TimeSpan StoryCollectionAge(Dictionary<string, string?> settings)
+    {
+        using var host = BuildHost(settings);
         var options = host.Services.GetRequiredService<IOptions<GrainCollectionOptions>>().Value;
         return options.ClassSpecificCollectionAge[typeof(StoryClusterGrain).FullName!];
+    }
+
+    private static TimeSpan StoryStateHoldTime(Dictionary<string, string?> settings)
+    {
+        using var host = BuildHost(settings);
+        return host.Services.GetRequiredService<IOptions<StoryGrainOptions>>().Value.StoryStateHoldTime;
+    }
+
+    [Fact]
+    public void StoryGrains_LetGoOfTheirStateAfterTenQuietSeconds_ByDefault()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(10), StoryStateHoldTime([]));
+    }
+
+    [Fact]
+    public void StoryGrains_StateHoldTime_IsConfigurable()
+    {
+        Assert.Equal(TimeSpan.FromMinutes(2), StoryStateHoldTime(new() { ["LiveNews:Stories:StoryStateHoldTime"] = "00:02:00" }));
+        Assert.Equal(Timeout.InfiniteTimeSpan, StoryStateHoldTime(new() { ["LiveNews:Stories:StoryStateHoldTime"] = "-00:00:00.001" }));
     }
 
     [Fact]
@@ -29,6 +53,6 @@ public class StoryIdleTimeoutTests
     [Fact]
     public void StoryGrains_IdleTimeout_IsConfigurable()
     {
-        Assert.Equal(TimeSpan.FromMinutes(30), StoryCollectionAge(new() { [LiveNewsGrainsHosting.StoryIdleTimeoutKey] = "00:30:00" }));
+        Assert.Equal(TimeSpan.FromMinutes(30), StoryCollectionAge(new() { ["LiveNews:Stories:StoryIdleTimeout"] = "00:30:00" }));
     }
 }

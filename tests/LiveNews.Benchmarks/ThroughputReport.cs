@@ -13,7 +13,7 @@ namespace LiveNews.Benchmarks;
 /// </summary>
 internal static class ThroughputReport
 {
-    public static void Run(int liveStories, int versions)
+    public static void Run(int liveStories, int versions, bool sampleAllocations = false)
     {
         var engine = new StoryEngine();
         var fill = Stopwatch.StartNew();
@@ -26,6 +26,7 @@ internal static class ThroughputReport
         var gcBefore = GC.GetTotalPauseDuration();
         int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        using var sampler = sampleAllocations ? new AllocationSampler() : null;
         foreach (var article in articles)
         {
             analysis.Start();
@@ -40,5 +41,6 @@ internal static class ThroughputReport
         var collections = string.Join('/', Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectionsBefore[g]));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"fill ({engine.StoryCount} stories) and stream: {fill.Elapsed.TotalSeconds:F1} s; measured: {versions} versions in {clock.Elapsed.TotalSeconds:F2} s = {versions / clock.Elapsed.TotalSeconds:F0} versions/s, {clock.Elapsed.TotalMicroseconds / versions:F1} us each (analysis {analysis.Elapsed.TotalMicroseconds / versions:F1} us, GC pauses {gc.TotalMicroseconds / versions:F1} us); allocated {allocated:F1} KiB each; collections gen0/1/2 {collections}; live stories {engine.StoryCount}"));
+        sampler?.Print(25, versions);
     }
 }

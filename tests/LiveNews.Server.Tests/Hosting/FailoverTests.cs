@@ -38,6 +38,9 @@ public sealed class FailoverTests
             ["LiveNews__Feeds__Schedule__MinInterval"] = "00:00:03",
             ["LiveNews__Feeds__Schedule__DefaultInterval"] = "00:00:04",
             ["LiveNews__Feeds__Schedule__MaxInterval"] = "00:00:05",
+
+            // Story grains let go of their state after every call and read it back from Redis for the next.
+            ["LiveNews__Stories__StoryStateHoldTime"] = "00:00:00",
         };
         var silos = new List<SiloProcess>();
         try

@@ -54,9 +54,6 @@ public sealed partial class StoryClusterGrain : Grain, IStoryClusterGrain, IStor
     /// <summary>Lets go of the state once the story has been quiet for the hold time; stopped while released.</summary>
     private IGrainTimer? _releaseTimer;
 
-    /// <summary>The release timer is due (stopped while the state is let go).</summary>
-    private bool _releaseArmed;
-
     /// <summary>The highest sequence this activation published.</summary>
     private long _publishedThrough;
 
@@ -100,7 +97,8 @@ public sealed partial class StoryClusterGrain : Grain, IStoryClusterGrain, IStor
     /// </summary>
     private async ValueTask<StoryClusterGrainState> UseStateAsync()
     {
-        if (_released)
+        var reloaded = _released;
+        if (reloaded)
         {
             await _state.ReadStateAsync();
             _released = false;
@@ -115,16 +113,16 @@ public sealed partial class StoryClusterGrain : Grain, IStoryClusterGrain, IStor
             return _state.State;
         }
 
+        // The timer runs from the first use and stops at a release, so it is started again after a reload.
         if (_releaseTimer is null)
         {
             _releaseTimer = this.RegisterGrainTimer(ReleaseWhenQuietAsync, new GrainTimerCreationOptions(_hold.HoldTime, Timeout.InfiniteTimeSpan) { KeepAlive = false });
         }
-        else if (!_releaseArmed)
+        else if (reloaded)
         {
             _releaseTimer.Change(_hold.HoldTime, Timeout.InfiniteTimeSpan);
         }
 
-        _releaseArmed = true;
         return _state.State;
     }
 
@@ -161,7 +159,6 @@ public sealed partial class StoryClusterGrain : Grain, IStoryClusterGrain, IStor
         await PublishUnpublishedAsync();
         _state.State = new StoryClusterGrainState();
         _released = true;
-        _releaseArmed = false;
         _releaseTimer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         LiveNewsTelemetry.StoryStatesReleased.Add(1);
         LogStateReleased(_logger, this.GetPrimaryKeyString());

@@ -10,26 +10,22 @@ namespace LiveNews.Grains.Tests.Hosting;
 
 public class StoryIdleTimeoutTests
 {
-    private static IHost BuildHost(Dictionary<string, string?> settings)
+    /// <summary>The options of type <typeparamref name="T"/> a silo configured with <paramref name="settings"/> resolves.</summary>
+    private static T Resolved<T>(Dictionary<string, string?> settings)
+        where T : class
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.UseOrleans(silo => silo.UseLocalhostClustering().AddLiveNewsGrains(builder.Configuration));
-        return builder.Build();
+        using var host = builder.Build();
+        return host.Services.GetRequiredService<IOptions<T>>().Value;
     }
 
-    private static TimeSpan StoryCollectionAge(Dictionary<string, string?> settings)
-    {
-        using var host = BuildHost(settings);
-        var options = host.Services.GetRequiredService<IOptions<GrainCollectionOptions>>().Value;
-        return options.ClassSpecificCollectionAge[typeof(StoryClusterGrain).FullName!];
-    }
+    private static TimeSpan StoryCollectionAge(Dictionary<string, string?> settings) =>
+        Resolved<GrainCollectionOptions>(settings).ClassSpecificCollectionAge[typeof(StoryClusterGrain).FullName!];
 
-    private static TimeSpan StoryStateHoldTime(Dictionary<string, string?> settings)
-    {
-        using var host = BuildHost(settings);
-        return host.Services.GetRequiredService<IOptions<StoryGrainOptions>>().Value.StoryStateHoldTime;
-    }
+    private static TimeSpan StoryStateHoldTime(Dictionary<string, string?> settings) =>
+        Resolved<StoryGrainOptions>(settings).StoryStateHoldTime;
 
     [Fact]
     public void StoryGrains_LetGoOfTheirStateAfterTenQuietSeconds_ByDefault()

@@ -634,34 +634,58 @@ public sealed class StoryMatcher
     private int[] Strongest(ReadOnlySpan<int> ids, ReadOnlySpan<float> weights, int keep)
     {
         var n = weights.Length;
+        if (keep <= 0)
+        {
+            return [];
+        }
+
         if (n <= keep)
         {
-            return [.. Enumerable.Range(0, n)];
+            var all = new int[n];
+            for (var k = 0; k < n; k++)
+            {
+                all[k] = k;
+            }
+
+            return all;
         }
 
-        // The sort's arrays are scratch (pooled); the result is a copy of its first positions.
-        var order = ArrayPool<int>.Shared.Rent(n);
-        var keys = ArrayPool<float>.Shared.Rent(n);
+        // Only the weights at or above the keep-th strongest can be kept: find that weight in one pass
+        // (selection, not a sort of every weight), then sort the few at or above it.
+        var scratch = ArrayPool<float>.Shared.Rent(n);
+        weights.CopyTo(scratch);
+        var threshold = KthLargest(scratch.AsSpan(0, n), keep);
+        var m = 0;
+        foreach (var weight in weights)
+        {
+            m += weight >= threshold ? 1 : 0;
+        }
+
+        var order = ArrayPool<int>.Shared.Rent(m);
+        var keys = scratch;
+        var at = 0;
         for (var k = 0; k < n; k++)
         {
-            order[k] = k;
-            keys[k] = -weights[k];
+            if (weights[k] >= threshold)
+            {
+                order[at] = k;
+                keys[at] = -weights[k];
+                at++;
+            }
         }
 
-        Array.Sort(keys, order, 0, n);
-        Comparer<int>? byName = null;
-        for (var start = 0; start < n;)
+        Array.Sort(keys, order, 0, m);
+        for (var start = 0; start < keep;)
         {
             var end = start + 1;
-            while (end < n && keys[end] == keys[start])
+            while (end < m && keys[end] == keys[start])
             {
                 end++;
             }
 
             if (end - start > 1)
             {
-                byName ??= ByTermName(ids.ToArray());
-                Array.Sort(order, start, end - start, byName);
+                SortByTermName(ids, order.AsSpan(start, end - start));
             }
 
             start = end;
@@ -669,15 +693,91 @@ public sealed class StoryMatcher
 
         var strongest = order.AsSpan(0, keep).ToArray();
         ArrayPool<int>.Shared.Return(order);
-        ArrayPool<float>.Shared.Return(keys);
+        ArrayPool<float>.Shared.Return(scratch);
         return strongest;
     }
 
-    /// <summary>Orders positions of <paramref name="ids"/> by the names of their terms.</summary>
-    private Comparer<int> ByTermName(int[] ids)
+    /// <summary>
+    /// The <paramref name="k"/>-th largest of <paramref name="values"/> (1 for the largest), which it
+    /// reorders: a quickselect, linear on average.
+    /// </summary>
+    internal static float KthLargest(Span<float> values, int k)
+    {
+        var target = k - 1;
+        int low = 0, high = values.Length - 1;
+        while (low < high)
+        {
+            // Median of three as the pivot; then a three-way partition (larger, equal, smaller).
+            var mid = low + ((high - low) >> 1);
+            var (a, b, c) = (values[low], values[mid], values[high]);
+            var pivot = Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
+            int lt = low, i = low, gt = high;
+            while (i <= gt)
+            {
+                var v = values[i];
+                if (v > pivot)
+                {
+                    (values[lt], values[i]) = (values[i], values[lt]);
+                    lt++;
+                    i++;
+                }
+                else if (v < pivot)
+                {
+                    (values[i], values[gt]) = (values[gt], values[i]);
+                    gt--;
+                }
+                else
+                {
+                    i++;
+                }
+            }
+
+            if (target < lt)
+            {
+                high = lt - 1;
+            }
+            else if (target > gt)
+            {
+                low = gt + 1;
+            }
+            else
+            {
+                return pivot;
+            }
+        }
+
+        return values[target];
+    }
+
+    /// <summary>Orders positions of <paramref name="ids"/> (a short run of equal weights) by the names of their terms.</summary>
+    private void SortByTermName(ReadOnlySpan<int> ids, Span<int> positions)
     {
         var terms = Terms;
-        return Comparer<int>.Create((x, y) => string.CompareOrdinal(terms.Name(ids[x]), terms.Name(ids[y])));
+        if (positions.Length > 16)
+        {
+            var names = new string[positions.Length];
+            for (var i = 0; i < names.Length; i++)
+            {
+                names[i] = terms.Name(ids[positions[i]]);
+            }
+
+            names.AsSpan().Sort(positions, StringComparer.Ordinal);
+            return;
+        }
+
+        for (var i = 1; i < positions.Length; i++)
+        {
+            var position = positions[i];
+            var name = terms.Name(ids[position]);
+            var j = i - 1;
+            while (j >= 0 && string.CompareOrdinal(terms.Name(ids[positions[j]]), name) > 0)
+            {
+                positions[j + 1] = positions[j];
+                j--;
+            }
+
+            positions[j + 1] = position;
+        }
     }
 
     private StoryProfile ToProfile(LiveStory story) => story.ToProfile(Terms.Names);

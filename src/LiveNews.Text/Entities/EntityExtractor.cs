@@ -30,7 +30,7 @@ public static class EntityExtractor
     private static List<Token>? _run;
 
     [ThreadStatic]
-    private static List<string>? _part;
+    private static List<TokenForms>? _part;
 
     private static readonly HashSet<string> Calendar = new([.. CalendarWords.Days, .. CalendarWords.Months], StringComparer.Ordinal);
 
@@ -83,7 +83,7 @@ public static class EntityExtractor
             }
 
             // Keep a particle inside a run when a name word follows it (Mohammed bin Salman, Ursula von der Leyen).
-            if (run.Count > 0 && Connectors.Contains(token.Lower) && !token.IsCapitalized
+            if (run.Count > 0 && IsConnector(token.Forms) && !token.IsCapitalized
                 && i + 1 < tokens.Count && IsNameWord(tokens[i + 1]) && !tokens[i + 1].AfterBreak)
             {
                 run.Add(token);
@@ -120,27 +120,57 @@ public static class EntityExtractor
     }
 
     /// <summary>True when a token can be part of a name: capitalised word, not a function word, not a date word.</summary>
-    public static bool IsNameWord(Token token)
+    public static bool IsNameWord(Token token) =>
+        token.Kind == TokenKind.Word && (FlagsOf(token.Forms) & NameWordFlag) != 0;
+
+    private const int KnownFlag = 1;
+    private const int NameWordFlag = 2;
+    private const int TitleFlag = 4;
+    private const int ConnectorFlag = 8;
+
+    /// <summary>What a word's forms say about names, worked out once for each form and kept on it.</summary>
+    private static int FlagsOf(TokenForms forms)
     {
-        if (token.Kind != TokenKind.Word || token.Text.Length == 0)
+        var flags = forms.NameFlags;
+        if (flags != 0)
+        {
+            return flags;
+        }
+
+        flags = KnownFlag
+            | (IsNameWordForm(forms) ? NameWordFlag : 0)
+            | (Titles.Contains(forms.Lower) ? TitleFlag : 0)
+            | (Connectors.Contains(forms.Lower) ? ConnectorFlag : 0);
+        forms.NameFlags = flags;
+        return flags;
+    }
+
+    private static bool IsNameWordForm(TokenForms forms)
+    {
+        var text = forms.Text;
+        if (text.Length == 0)
         {
             return false;
         }
 
-        if (!char.IsUpper(token.Text[0]))
+        if (!char.IsUpper(text[0]))
         {
             // A name with a particle: al-Aiban, bin-Salman.
-            var hyphen = token.Text.IndexOf('-', StringComparison.Ordinal);
-            return hyphen is > 0 and <= 3 && hyphen + 1 < token.Text.Length && char.IsUpper(token.Text[hyphen + 1]);
+            var hyphen = text.IndexOf('-', StringComparison.Ordinal);
+            return hyphen is > 0 and <= 3 && hyphen + 1 < text.Length && char.IsUpper(text[hyphen + 1]);
         }
 
-        if (token.IsAllCaps)
+        if (forms.IsAllCaps)
         {
-            return token.Text.Length <= 6 || !Calendar.Contains(token.Lower);
+            return text.Length <= 6 || !Calendar.Contains(forms.Lower);
         }
 
-        return !Calendar.Contains(token.Lower) && !(token.IsStopWord && token.Lower != "us");
+        return !Calendar.Contains(forms.Lower) && !(forms.IsStopWord && forms.Lower != "us");
     }
+
+    private static bool IsTitle(TokenForms forms) => (FlagsOf(forms) & TitleFlag) != 0;
+
+    private static bool IsConnector(TokenForms forms) => (FlagsOf(forms) & ConnectorFlag) != 0;
 
     private static void Flush(List<Token> run, List<EntityMention> result)
     {
@@ -149,31 +179,31 @@ public static class EntityExtractor
             return;
         }
 
-        var part = _part ??= new List<string>(8);
+        var part = _part ??= new List<TokenForms>(8);
         part.Clear();
         foreach (var token in run)
         {
-            if (Titles.Contains(token.Lower) && !token.IsAllCaps)
+            if (IsTitle(token.Forms) && !token.IsAllCaps)
             {
                 Emit(part, result);
                 continue;
             }
 
-            part.Add(token.Text);
+            part.Add(token.Forms);
         }
 
         Emit(part, result);
         run.Clear();
     }
 
-    private static void Emit(List<string> words, List<EntityMention> result)
+    private static void Emit(List<TokenForms> words, List<EntityMention> result)
     {
-        while (words.Count > 0 && Connectors.Contains(words[^1]))
+        while (words.Count > 0 && IsConnector(words[^1]))
         {
             words.RemoveAt(words.Count - 1);
         }
 
-        while (words.Count > 0 && Connectors.Contains(words[0]) && !char.IsUpper(words[0][0]))
+        while (words.Count > 0 && IsConnector(words[0]) && !words[0].IsCapitalized)
         {
             words.RemoveAt(0);
         }
@@ -184,7 +214,7 @@ public static class EntityExtractor
             var length = words.Count - 1;
             foreach (var word in words)
             {
-                length += word.Length;
+                length += word.Text.Length;
             }
 
             if (length >= 2)
@@ -198,8 +228,8 @@ public static class EntityExtractor
                         buffer[at++] = ' ';
                     }
 
-                    word.CopyTo(buffer[at..]);
-                    at += word.Length;
+                    word.Text.CopyTo(buffer[at..]);
+                    at += word.Text.Length;
                 }
 
                 var (shared, key) = EntityKeys.Shared(buffer);

@@ -27,28 +27,8 @@ public readonly record struct Token(TokenForms Forms, int Start, TokenKind Kind)
     public bool IsStopWord => Forms.IsStopWord;
 
     /// <summary>True when the surface form starts with an upper-case letter.</summary>
-    public bool IsCapitalized => Text.Length > 0 && char.IsUpper(Text[0]);
+    public bool IsCapitalized => Forms.IsCapitalized;
 
-    /// <summary>True when every letter is upper case and there are at least two (an acronym such as NATO).</summary>
-    public bool IsAllCaps
-    {
-        get
-        {
-            var letters = 0;
-            foreach (var c in Text)
-            {
-                if (char.IsLetter(c))
-                {
-                    if (!char.IsUpper(c))
-                    {
-                        return false;
-                    }
-
-                    letters++;
-                }
-            }
-
-            return letters >= 2;
-        }
-    }
+    /// <summary>True when the word has at least two letters and all of them are upper-case (NATO, US).</summary>
+    public bool IsAllCaps => Forms.IsAllCaps;
 }

@@ -19,6 +19,38 @@ public sealed class TokenForms(string text, string lower, string stem, bool isSt
 
     public bool IsStopWord { get; } = isStopWord;
 
+    /// <summary>True when the form as written starts with an upper-case letter.</summary>
+    public bool IsCapitalized { get; } = text.Length > 0 && char.IsUpper(text[0]);
+
+    /// <summary>True when the form has at least two letters and all of them are upper-case (NATO, US).</summary>
+    public bool IsAllCaps { get; } = AllCaps(text);
+
+    /// <summary>
+    /// What the entity extractor has found out about this form (whether it can be part of a name, is a title
+    /// or a particle), worked out on its first use and kept here, so every later occurrence is a field read
+    /// rather than set lookups. Zero until then; any thread that works it out writes the same value.
+    /// </summary>
+    internal int NameFlags { get; set; }
+
+    private static bool AllCaps(string text)
+    {
+        var letters = 0;
+        foreach (var c in text)
+        {
+            if (char.IsLetter(c))
+            {
+                if (!char.IsUpper(c))
+                {
+                    return false;
+                }
+
+                letters++;
+            }
+        }
+
+        return letters >= 2;
+    }
+
     /// <summary>The forms of a word as written.</summary>
     public static TokenForms OfWord(string word)
     {

@@ -19,7 +19,7 @@ public static class Tokenizer
     private const int WordCacheLimit = 100_000;
 
     [ThreadStatic]
-    private static Dictionary<string, TokenForms>? _words;
+    private static WordTable? _words;
 
     [ThreadStatic]
     private static Dictionary<string, TokenForms>? _numbers;
@@ -31,7 +31,7 @@ public static class Tokenizer
 
         // The thread's word cache (each word's forms, shared by every occurrence, so a known word allocates
         // nothing), read once per text rather than once per word.
-        var words = _words ??= new Dictionary<string, TokenForms>(StringComparer.Ordinal);
+        var words = _words ??= new WordTable(WordCacheLimit);
         var i = 0;
         var n = text.Length;
         while (i < n)
@@ -143,7 +143,7 @@ public static class Tokenizer
             return new TokenForms(text, value.ToString(), "", isStopWord: false);
         });
 
-    private static int ReadWord(string text, int start, List<Token> tokens, Dictionary<string, TokenForms> words)
+    private static int ReadWord(string text, int start, List<Token> tokens, WordTable words)
     {
         var i = start;
         while (i < text.Length)
@@ -230,7 +230,7 @@ public static class Tokenizer
         || word.Equals("bin", StringComparison.OrdinalIgnoreCase) || word.Equals("ibn", StringComparison.OrdinalIgnoreCase)
         || word.Equals("abu", StringComparison.OrdinalIgnoreCase) || word.Equals("ben", StringComparison.OrdinalIgnoreCase);
 
-    private static void Add(string text, int start, int end, List<Token> tokens, Dictionary<string, TokenForms> words)
+    private static void Add(string text, int start, int end, List<Token> tokens, WordTable words)
     {
         if (end <= start)
         {
@@ -249,7 +249,7 @@ public static class Tokenizer
             return;
         }
 
-        tokens.Add(new Token(Cached(words, surface, TokenForms.OfWord), start, TokenKind.Word));
+        tokens.Add(new Token(words.GetOrAdd(surface, TokenForms.OfWord), start, TokenKind.Word));
     }
 
     /// <summary>

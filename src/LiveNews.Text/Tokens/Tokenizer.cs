@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LiveNews.Text.Collections;
 
 namespace LiveNews.Text.Tokens;
 
@@ -13,16 +14,16 @@ public static class Tokenizer
     /// <summary>
     /// Words (and numbers) a thread's cache holds before it starts again empty: a day of news uses tens of
     /// thousands of surface forms, and at 20,000 the benchmark stream's vocabulary emptied the cache over
-    /// and over (6% of the engine's time, and strings that lived long enough to cost the GC). About 8 MB a
-    /// thread when full.
+    /// and over (6% of the engine's time, and strings that lived long enough to cost the GC). The table is
+    /// about 5 MB a thread when full, besides the forms it holds.
     /// </summary>
     private const int WordCacheLimit = 100_000;
 
     [ThreadStatic]
-    private static WordTable? _words;
+    private static SpanKeyTable<TokenForms>? _words;
 
     [ThreadStatic]
-    private static Dictionary<string, TokenForms>? _numbers;
+    private static SpanKeyTable<TokenForms>? _numbers;
 
     /// <summary>Tokens of <paramref name="text"/> in order.</summary>
     public static List<Token> Tokenize(string text)
@@ -31,7 +32,7 @@ public static class Tokenizer
 
         // The thread's word cache (each word's forms, shared by every occurrence, so a known word allocates
         // nothing), read once per text rather than once per word.
-        var words = _words ??= new WordTable(WordCacheLimit);
+        var words = _words ??= new SpanKeyTable<TokenForms>();
         var i = 0;
         var n = text.Length;
         while (i < n)
@@ -129,7 +130,7 @@ public static class Tokenizer
     /// 5km), shared by every occurrence, as words are.
     /// </summary>
     private static TokenForms Number(ReadOnlySpan<char> surface) =>
-        Cached(_numbers ??= new Dictionary<string, TokenForms>(StringComparer.Ordinal), surface, static text =>
+        Cached(_numbers ??= new SpanKeyTable<TokenForms>(), surface, static text =>
         {
             var value = new StringBuilder(text.Length);
             foreach (var c in text)
@@ -143,7 +144,7 @@ public static class Tokenizer
             return new TokenForms(text, value.ToString(), "", isStopWord: false);
         });
 
-    private static int ReadWord(string text, int start, List<Token> tokens, WordTable words)
+    private static int ReadWord(string text, int start, List<Token> tokens, SpanKeyTable<TokenForms> words)
     {
         var i = start;
         while (i < text.Length)
@@ -230,7 +231,7 @@ public static class Tokenizer
         || word.Equals("bin", StringComparison.OrdinalIgnoreCase) || word.Equals("ibn", StringComparison.OrdinalIgnoreCase)
         || word.Equals("abu", StringComparison.OrdinalIgnoreCase) || word.Equals("ben", StringComparison.OrdinalIgnoreCase);
 
-    private static void Add(string text, int start, int end, List<Token> tokens, WordTable words)
+    private static void Add(string text, int start, int end, List<Token> tokens, SpanKeyTable<TokenForms> words)
     {
         if (end <= start)
         {
@@ -249,28 +250,20 @@ public static class Tokenizer
             return;
         }
 
-        tokens.Add(new Token(words.GetOrAdd(surface, TokenForms.OfWord), start, TokenKind.Word));
+        tokens.Add(new Token(Cached(words, surface, TokenForms.OfWord), start, TokenKind.Word));
     }
 
     /// <summary>
     /// What a per-thread cache keeps for a piece of text, looked up by span; made from the text's string
     /// when missing. Bounded: a full cache starts again empty.
     /// </summary>
-    private static TokenForms Cached(Dictionary<string, TokenForms> cache, ReadOnlySpan<char> text, Func<string, TokenForms> make)
+    private static TokenForms Cached(SpanKeyTable<TokenForms> cache, ReadOnlySpan<char> text, Func<string, TokenForms> make)
     {
-        if (cache.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var known))
-        {
-            return known;
-        }
-
         if (cache.Count >= WordCacheLimit)
         {
             cache.Clear();
         }
 
-        var key = text.ToString();
-        var value = make(key);
-        cache[key] = value;
-        return value;
+        return cache.GetOrAdd(text, make);
     }
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
 using LiveNews.Stories.Analysis;
+using LiveNews.Text.Collections;
 
 namespace LiveNews.Stories.Matching;
 
@@ -147,12 +148,26 @@ public sealed class StoryMatcher
         var terms = Terms;
 
         // Scratch arrays (the vector keeps exact-size copies) are pooled.
-        var ids = ArrayPool<int>.Shared.Rent(article.Terms.Count);
-        var frequencies = ArrayPool<float>.Shared.Rent(article.Terms.Count);
+        var count = article.Terms.Count;
+        var ids = ArrayPool<int>.Shared.Rent(count);
+        var frequencies = ArrayPool<float>.Shared.Rent(count);
+        var groups = ArrayPool<FeatureGroup>.Shared.Rent(count);
+
+        // The term table is large and read once per term: every term's slot is asked for first, so the
+        // lookups wait for memory together rather than one after another.
+        var hashes = ArrayPool<int>.Shared.Rent(count);
+        var h = 0;
+        foreach (var term in article.Terms.Keys)
+        {
+            hashes[h] = SpanKeyTable<int>.HashOf(term);
+            terms.Prefetch(hashes[h++]);
+        }
+
         var n = 0;
+        h = 0;
         foreach (var (term, tf) in article.Terms)
         {
-            var id = terms.GetOrAdd(term);
+            var id = terms.GetOrAdd(term, hashes[h++]);
             if (learn)
             {
                 Statistics.Count(id);
@@ -162,10 +177,12 @@ public sealed class StoryMatcher
             {
                 ids[n] = id;
                 frequencies[n] = tf;
+                groups[n] = FeatureGroups.Of(term);
                 n++;
             }
         }
 
+        ArrayPool<int>.Shared.Return(hashes);
         if (learn)
         {
             Statistics.CountDocument();
@@ -175,7 +192,7 @@ public sealed class StoryMatcher
         Span<int> starts = stackalloc int[FeatureGroups.Count + 1];
         for (var i = 0; i < n; i++)
         {
-            starts[(int)terms.Group(ids[i]) + 1]++;
+            starts[(int)groups[i] + 1]++;
         }
 
         for (var g = 1; g < starts.Length; g++)
@@ -190,10 +207,11 @@ public sealed class StoryMatcher
         for (var i = 0; i < n; i++)
         {
             var weight = (1.0 + Math.Log(frequencies[i])) * Statistics.IdfOf(ids[i]);
-            var at = next[(int)terms.Group(ids[i])]++;
+            var at = next[(int)groups[i]]++;
             (byGroupIds[at], byGroupWeights[at]) = (ids[i], (float)weight);
         }
 
+        ArrayPool<FeatureGroup>.Shared.Return(groups);
         ArrayPool<int>.Shared.Return(ids);
         ArrayPool<float>.Shared.Return(frequencies);
         var limits = new[] { _options.ArticleTerms, Math.Max(4, _options.ArticleTerms / 2), Math.Max(2, _options.ArticleTerms / 5) };

@@ -1,3 +1,5 @@
+using LiveNews.Text.Collections;
+
 namespace LiveNews.Stories.Matching;
 
 /// <summary>
@@ -7,16 +9,19 @@ namespace LiveNews.Stories.Matching;
 /// </summary>
 internal sealed class TermTable
 {
-    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+    private readonly SpanKeyTable<int> _ids = new();
     private readonly List<string> _names = [];
     private readonly List<FeatureGroup> _groups = [];
 
     public int Count => _names.Count;
 
     /// <summary>The id of a feature name, adding it when new.</summary>
-    public int GetOrAdd(string name)
+    public int GetOrAdd(string name) => GetOrAdd(name, SpanKeyTable<int>.HashOf(name));
+
+    /// <summary>The id of a feature name whose <see cref="SpanKeyTable{TValue}.HashOf"/> was worked out before (see <see cref="Prefetch"/>).</summary>
+    public int GetOrAdd(string name, int hash)
     {
-        ref var id = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_ids, name, out var exists);
+        ref var id = ref _ids.GetValueRefOrAddDefault(name, hash, out var exists);
         if (!exists)
         {
             id = _names.Count;
@@ -26,6 +31,9 @@ internal sealed class TermTable
 
         return id;
     }
+
+    /// <summary>Starts loading where a name with this hash is looked up, so many lookups wait for memory together.</summary>
+    public void Prefetch(int hash) => _ids.Prefetch(hash);
 
     public string Name(int id) => _names[id];
 

@@ -93,6 +93,32 @@ public class SpanKeyTableTests
     }
 
     [Fact]
+    public void LookupsWithPrefetchedHashes_FindWhatPlainLookupsAdded()
+    {
+        var table = new SpanKeyTable<int>();
+        string[] keys = ["zelensky", "@sergei lavrov", "#2025", "postpon", "a-much-longer-term-than-twelve"];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            table.GetValueRefOrAddDefault(keys[i], out _) = i + 1;
+        }
+
+        var hashes = keys.Select(k => SpanKeyTable<int>.HashOf(k)).ToArray();
+        foreach (var hash in hashes)
+        {
+            table.Prefetch(hash);
+        }
+
+        for (var i = 0; i < keys.Length; i++)
+        {
+            Assert.Equal(i + 1, table.GetValueRefOrAddDefault(keys[i], hashes[i], out var exists));
+            Assert.True(exists);
+        }
+
+        Assert.Equal(SpanKeyTable<int>.HashOf("#2025"), SpanKeyTable<int>.HashOf("#2025 and more".AsSpan(0, 5)));
+        Assert.Equal(keys.Length, table.Count);
+    }
+
+    [Fact]
     public void Clear_ForgetsEveryKey()
     {
         var table = new SpanKeyTable<int>(capacity: 10);

@@ -98,11 +98,14 @@ public sealed class SpanKeyTable<TValue>
     }
 
     /// <summary>The value of <paramref name="key"/>, made by <paramref name="make"/> from the key's string and added when missing.</summary>
-    public TValue GetOrAdd(ReadOnlySpan<char> key, Func<string, TValue> make)
+    public TValue GetOrAdd(ReadOnlySpan<char> key, Func<string, TValue> make) => GetOrAdd(key, HashOf(key), make);
+
+    /// <summary><see cref="GetOrAdd(ReadOnlySpan{char}, Func{string, TValue})"/> with the key's <see cref="HashOf"/> worked out before.</summary>
+    public TValue GetOrAdd(ReadOnlySpan<char> key, int hash, Func<string, TValue> make)
     {
         ArgumentNullException.ThrowIfNull(make);
         var packed = Pack(key, out var whole);
-        var at = Find(key, HashOf(key), packed, whole, out var found);
+        var at = Find(key, hash, packed, whole, out var found);
         if (found)
         {
             return _slots[at].Value;

@@ -25,6 +25,9 @@ public static class Tokenizer
     [ThreadStatic]
     private static SpanKeyTable<TokenForms>? _numbers;
 
+    [ThreadStatic]
+    private static List<PendingWord>? _pending;
+
     /// <summary>Tokens of <paramref name="text"/> in order.</summary>
     public static List<Token> Tokenize(string text)
     {
@@ -33,6 +36,8 @@ public static class Tokenizer
         // The thread's word cache (each word's forms, shared by every occurrence, so a known word allocates
         // nothing), read once per text rather than once per word.
         var words = _words ??= new SpanKeyTable<TokenForms>();
+        var pending = _pending ??= new List<PendingWord>(64);
+        pending.Clear();
         var i = 0;
         var n = text.Length;
         while (i < n)
@@ -52,9 +57,25 @@ public static class Tokenizer
             }
         }
 
+        // The words were read with their slots in the cache asked for (see Add): their forms now, so the
+        // cache misses of a text's words overlap instead of coming one after another.
+        if (words.Count >= WordCacheLimit)
+        {
+            words.Clear();
+        }
+
+        foreach (var word in pending)
+        {
+            var forms = words.GetOrAdd(text.AsSpan(tokens[word.Token].Start, word.Length), word.Hash, TokenForms.OfWord);
+            tokens[word.Token] = tokens[word.Token] with { Forms = forms };
+        }
+
         MarkBreaks(text, tokens);
         return tokens;
     }
+
+    /// <summary>A word whose forms are still to be looked up: its token's position, its length and the hash of its characters.</summary>
+    private readonly record struct PendingWord(int Token, int Length, int Hash);
 
     /// <summary>Marks tokens separated from the one before by punctuation (a comma, a hyphen, a period).</summary>
     private static void MarkBreaks(string text, List<Token> tokens)
@@ -250,7 +271,11 @@ public static class Tokenizer
             return;
         }
 
-        tokens.Add(new Token(Cached(words, surface, TokenForms.OfWord), start, TokenKind.Word));
+        // Its forms are looked up once the whole text is read (Tokenize); meanwhile the processor is asked for its slot.
+        var hash = SpanKeyTable<TokenForms>.HashOf(surface);
+        words.Prefetch(hash);
+        _pending!.Add(new PendingWord(tokens.Count, surface.Length, hash));
+        tokens.Add(new Token(null!, start, TokenKind.Word));
     }
 
     /// <summary>

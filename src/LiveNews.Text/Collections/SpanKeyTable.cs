@@ -1,6 +1,4 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics.X86;
 
 namespace LiveNews.Text.Collections;
 
@@ -88,13 +86,10 @@ public sealed class SpanKeyTable<TValue>
     /// of many keys wait for memory together rather than one after another. Only a hint: does nothing
     /// where the processor has no prefetch instruction.
     /// </summary>
-    public unsafe void Prefetch(int hash)
+    public void Prefetch(int hash)
     {
-        if (Sse.IsSupported)
-        {
-            var slots = _slots;
-            Sse.Prefetch0(Unsafe.AsPointer(ref slots[hash & (slots.Length - 1)]));
-        }
+        var slots = _slots;
+        Prefetcher.Prefetch(ref slots[hash & (slots.Length - 1)]);
     }
 
     /// <summary>The value of <paramref name="key"/>, made by <paramref name="make"/> from the key's string and added when missing.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using LiveNews.Text.Tokens;
 
 namespace LiveNews.Text.Entities;
@@ -98,19 +99,23 @@ public static class EntityExtractor
     }
 
     /// <summary>True when most longer words of a sentence are capitalised (a headline).</summary>
-    public static bool IsTitleCase(IReadOnlyList<Token> tokens)
+    public static bool IsTitleCase(IReadOnlyList<Token> tokens) =>
+        tokens is List<Token> list ? IsTitleCase(CollectionsMarshal.AsSpan(list)) : IsTitleCase([.. tokens]);
+
+    /// <summary>True when most longer words of a sentence are capitalised (a headline).</summary>
+    public static bool IsTitleCase(ReadOnlySpan<Token> tokens)
     {
         var words = 0;
         var capitalised = 0;
         foreach (var token in tokens)
         {
-            if (token.Kind != TokenKind.Word || token.Text.Length < 4)
+            if (token.Kind != TokenKind.Word || token.Forms.Length < 4)
             {
                 continue;
             }
 
             words++;
-            if (char.IsUpper(token.Text[0]))
+            if (token.IsCapitalized)
             {
                 capitalised++;
             }

@@ -19,6 +19,9 @@ public sealed class TokenForms(string text, string lower, string stem, bool isSt
 
     public bool IsStopWord { get; } = isStopWord;
 
+    /// <summary>The length of the form as written (kept here, so that asking for it does not read the string).</summary>
+    public int Length { get; } = text.Length;
+
     /// <summary>True when the form as written starts with an upper-case letter.</summary>
     public bool IsCapitalized { get; } = text.Length > 0 && char.IsUpper(text[0]);
 

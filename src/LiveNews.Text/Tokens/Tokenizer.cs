@@ -67,6 +67,7 @@ public static class Tokenizer
         foreach (var word in pending)
         {
             var forms = words.GetOrAdd(text.AsSpan(tokens[word.Token].Start, word.Length), word.Hash, TokenForms.OfWord);
+            Prefetcher.Prefetch(forms);
             tokens[word.Token] = tokens[word.Token] with { Forms = forms };
         }
 

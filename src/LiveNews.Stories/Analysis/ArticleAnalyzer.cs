@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using LiveNews.Text.Entities;
@@ -121,6 +122,7 @@ public sealed class ArticleAnalyzer
         // Words the text capitalises mid-sentence: such a word opening a sentence is a name too.
         var capitalised = new HashSet<string>(StringComparer.Ordinal);
         var tokenised = new List<(string Text, List<Token> Tokens, int Paragraph)>();
+        var hashes = ArrayPool<int>.Shared.Rent(64);
         for (var p = 0; p < paragraphs.Count; p++)
         {
             foreach (var sentence in SentenceSplitter.Split(paragraphs[p]))
@@ -132,6 +134,23 @@ public sealed class ArticleAnalyzer
                     continue;
                 }
 
+                // The lexicon is large and read for every word: each word's place is asked for first, so
+                // the sentence's lookups wait for memory together.
+                if (hashes.Length < tokens.Count)
+                {
+                    ArrayPool<int>.Shared.Return(hashes);
+                    hashes = ArrayPool<int>.Shared.Rent(tokens.Count);
+                }
+
+                for (var i = 1; i < tokens.Count; i++)
+                {
+                    if (tokens[i].Kind == TokenKind.Word)
+                    {
+                        hashes[i] = NameLexicon.HashOf(tokens[i].Lower);
+                        _names.Prefetch(hashes[i]);
+                    }
+                }
+
                 for (var i = 1; i < tokens.Count; i++)
                 {
                     if (tokens[i].Kind != TokenKind.Word)
@@ -139,7 +158,7 @@ public sealed class ArticleAnalyzer
                         continue;
                     }
 
-                    _names.Observe(tokens[i].Lower, tokens[i].IsCapitalized);
+                    _names.Observe(tokens[i].Lower, hashes[i], tokens[i].IsCapitalized);
                     if (tokens[i].IsCapitalized)
                     {
                         capitalised.Add(tokens[i].Lower);
@@ -147,6 +166,8 @@ public sealed class ArticleAnalyzer
                 }
             }
         }
+
+        ArrayPool<int>.Shared.Return(hashes);
 
         // A sentence's first word is a name when other articles have shown it to be one.
         foreach (var (_, tokens, _) in tokenised)

@@ -16,7 +16,13 @@ public sealed class NameLexicon
     private readonly SpanKeyTable<(int Capitalised, int Lower)> _counts = new();
 
     /// <summary>Counts a word seen in the middle of a sentence, capitalised or not.</summary>
-    public void Observe(string lowerWord, bool capitalised)
+    public void Observe(string lowerWord, bool capitalised) => Observe(lowerWord, HashOf(lowerWord), capitalised);
+
+    /// <summary>
+    /// <see cref="Observe(string, bool)"/> with the word's <see cref="HashOf"/> worked out before: a caller
+    /// with many words asks for each one's place first (<see cref="Prefetch"/>), then counts them.
+    /// </summary>
+    public void Observe(string lowerWord, int hash, bool capitalised)
     {
         if (string.IsNullOrEmpty(lowerWord) || (_counts.Count >= MaxWords && !_counts.ContainsKey(lowerWord)))
         {
@@ -24,9 +30,15 @@ public sealed class NameLexicon
         }
 
         // One lookup for the read and the write (this runs for every word of every article).
-        ref var c = ref _counts.GetValueRefOrAddDefault(lowerWord, out _);
+        ref var c = ref _counts.GetValueRefOrAddDefault(lowerWord, hash, out _);
         c = capitalised ? (c.Capitalised + 1, c.Lower) : (c.Capitalised, c.Lower + 1);
     }
+
+    /// <summary>Where a word is looked for.</summary>
+    public static int HashOf(string lowerWord) => SpanKeyTable<(int, int)>.HashOf(lowerWord);
+
+    /// <summary>Starts loading where a word with this hash is counted, so the counts of many words wait for memory together.</summary>
+    public void Prefetch(int hash) => _counts.Prefetch(hash);
 
     /// <summary>True when the word has been seen as a name and hardly ever as a common word.</summary>
     public bool IsName(string lowerWord) =>

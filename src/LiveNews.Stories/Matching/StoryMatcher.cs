@@ -39,6 +39,9 @@ public sealed class StoryMatcher
     /// </summary>
     private Hit[] _hitsBySlot = new Hit[1024];
     private readonly List<int> _hits = new(1024);
+
+    // The article being scored, laid out for looking up each candidate's terms.
+    private readonly TermProbe _probe = new();
     private int _matchStamp;
     private long _opened;
 
@@ -456,7 +459,8 @@ public sealed class StoryMatcher
     private double Similarity(TermVector vector, LiveStory story)
     {
         Span<double> dots = stackalloc double[FeatureGroups.Count];
-        vector.Dots(story.TermIds, story.Weights, dots);
+        _probe.Load(vector);
+        _probe.Dots(story.TermIds, story.Weights, dots);
 
         // A weighted mean over the groups the article has (the article's groups are unit vectors).
         double sum = 0, total = 0;

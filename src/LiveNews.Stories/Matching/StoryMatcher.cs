@@ -409,6 +409,19 @@ public sealed class StoryMatcher
         }
 
         var candidates = Candidates(vector);
+
+        // Each candidate's centroid is asked for before any is scored, so their cache misses overlap.
+        foreach (var story in candidates)
+        {
+            Prefetcher.Prefetch(story);
+        }
+
+        foreach (var story in candidates)
+        {
+            Prefetcher.Prefetch(story.TermIds);
+            Prefetcher.Prefetch(story.Weights);
+        }
+
         string? best = null;
         var bestScore = 0.0;
         var scores = new List<(string StoryId, double Score)>();
@@ -871,7 +884,27 @@ public sealed class StoryMatcher
 
         var (stamp, bySlot, hits) = (_matchStamp, _hitsBySlot, _hits);
         hits.Clear();
-        foreach (var k in Strongest(vector.Ids, vector.Values, _options.CandidateTerms))
+        var strongest = Strongest(vector.Ids, vector.Values, _options.CandidateTerms);
+
+        // The posting lists lie all over memory: each list, then each list's entries, is asked for before any
+        // is read, so their cache misses overlap.
+        foreach (var k in strongest)
+        {
+            if (vector.Ids[k] < _postings.Count)
+            {
+                Prefetcher.Prefetch(_postings[vector.Ids[k]]);
+            }
+        }
+
+        foreach (var k in strongest)
+        {
+            if (vector.Ids[k] < _postings.Count && _postings[vector.Ids[k]] is { Count: > 0 } listed)
+            {
+                Prefetcher.Prefetch(ref CollectionsMarshal.AsSpan(listed)[0]);
+            }
+        }
+
+        foreach (var k in strongest)
         {
             var (term, weight) = (vector.Ids[k], vector.Values[k]);
             if (term >= _postings.Count || _postings[term] is not { } postings)

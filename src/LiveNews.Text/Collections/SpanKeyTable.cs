@@ -44,10 +44,13 @@ public sealed class SpanKeyTable<TValue>
     public int Count => _count;
 
     /// <summary>True when <paramref name="key"/> is held, with its value.</summary>
-    public bool TryGetValue(ReadOnlySpan<char> key, out TValue value)
+    public bool TryGetValue(ReadOnlySpan<char> key, out TValue value) => TryGetValue(key, HashOf(key), out value);
+
+    /// <summary><see cref="TryGetValue(ReadOnlySpan{char}, out TValue)"/> with the key's <see cref="HashOf"/> worked out before.</summary>
+    public bool TryGetValue(ReadOnlySpan<char> key, int hash, out TValue value)
     {
         var packed = Pack(key, out var whole);
-        var at = Find(key, HashOf(key), packed, whole, out var found);
+        var at = Find(key, hash, packed, whole, out var found);
         value = found ? _slots[at].Value : default!;
         return found;
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LiveNews.Text.Collections;
 
 namespace LiveNews.Text.Entities;
 
@@ -30,7 +31,7 @@ public static class EntityKeys
     private const int CacheLimit = 100_000;
 
     [ThreadStatic]
-    private static Dictionary<string, (string Name, string Key)>? _cache;
+    private static SpanKeyTable<(string Name, string Key)>? _cache;
 
     /// <summary>The alias key of a whole name (words separated by spaces).</summary>
     public static string ForName(string name) => Shared(name).Key;
@@ -53,20 +54,27 @@ public static class EntityKeys
 
     private static (string Name, string Key) Shared(ReadOnlySpan<char> span, string? name)
     {
-        var cache = _cache ??= new Dictionary<string, (string, string)>(StringComparer.Ordinal);
-        if (cache.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(span, out var cached))
+        if (span.IsEmpty)
+        {
+            // Not kept: the cache's keys are never empty.
+            return (name ?? "", Compute(name ?? ""));
+        }
+
+        var cache = _cache ??= new SpanKeyTable<(string, string)>();
+        var hash = SpanKeyTable<(string, string)>.HashOf(span);
+        if (cache.TryGetValue(span, hash, out var cached))
         {
             return cached;
         }
 
-        name ??= span.ToString();
-        var entry = (name, Compute(name));
         if (cache.Count >= CacheLimit)
         {
             cache.Clear();
         }
 
-        cache[name] = entry;
+        name ??= span.ToString();
+        var entry = (name, Compute(name));
+        cache.GetValueRefOrAddDefault(name, hash, out _) = entry;
         return entry;
     }
 

@@ -24,6 +24,18 @@ public sealed class ArticleAnalyzer
     private readonly SourceTemplateLearner? _templates;
     private readonly NameLexicon _names;
 
+    // Scratch reused from article to article (Build; an analyser has one owner at a time): token lists, one
+    // per sentence, and the sets and weights whose contents are copied out.
+    private readonly List<List<Token>> _tokenLists = [];
+    private HashSet<string> _capitalised = new(StringComparer.Ordinal);
+    private HashSet<string> _stems = new(64, StringComparer.Ordinal);
+    private HashSet<string> _numbers = new(8, StringComparer.Ordinal);
+    private HashSet<string> _keys = new(16, StringComparer.Ordinal);
+    private Dictionary<string, float> _entityWeights = new(StringComparer.Ordinal);
+
+    /// <summary>Scratch that grew beyond this many entries (a huge article) is let go rather than cleared for every later one.</summary>
+    private const int ScratchLimit = 4096;
+
     /// <param name="options">Engine options.</param>
     /// <param name="templates">Learns each source's template lines from the pages it sees; null to not learn.</param>
     /// <param name="names">Learns which words are names across articles; a fresh one when null.</param>
@@ -120,14 +132,15 @@ public sealed class ArticleAnalyzer
         var titleTokens = Tokenizer.Tokenize(title);
 
         // Words the text capitalises mid-sentence: such a word opening a sentence is a name too.
-        var capitalised = new HashSet<string>(StringComparer.Ordinal);
+        var capitalised = Reused(ref _capitalised);
         var tokenised = new List<(string Text, List<Token> Tokens, int Paragraph)>();
         var hashes = ArrayPool<int>.Shared.Rent(64);
         for (var p = 0; p < paragraphs.Count; p++)
         {
             foreach (var sentence in SentenceSplitter.Split(paragraphs[p]))
             {
-                var tokens = Tokenizer.Tokenize(sentence);
+                var tokens = RentTokenList(tokenised.Count);
+                Tokenizer.Tokenize(sentence, tokens);
                 tokenised.Add((sentence, tokens, p));
                 if (EntityExtractor.IsTitleCase(tokens))
                 {
@@ -197,13 +210,19 @@ public sealed class ArticleAnalyzer
         var entityNames = new Dictionary<string, string>(mentionCount, StringComparer.Ordinal);
 
         var terms = new Dictionary<string, float>(Math.Min(termTokens, 1024) + (2 * mentionCount) + titleTokens.Count, StringComparer.Ordinal);
-        var entityWeights = new Dictionary<string, float>(mentionCount, StringComparer.Ordinal);
+        var entityWeights = _entityWeights;
+        if (entityWeights.Count > ScratchLimit)
+        {
+            entityWeights = _entityWeights = new Dictionary<string, float>(StringComparer.Ordinal);
+        }
+
+        entityWeights.Clear();
         var sentences = new List<SentenceUnit>(tokenised.Count);
 
         // One set of each kind, cleared for every sentence (their contents are copied out).
-        var stems = new HashSet<string>(64, StringComparer.Ordinal);
-        var numbers = new HashSet<string>(8, StringComparer.Ordinal);
-        var keys = new HashSet<string>(16, StringComparer.Ordinal);
+        var stems = Reused(ref _stems);
+        var numbers = Reused(ref _numbers);
+        var keys = Reused(ref _keys);
         for (var s = 0; s < tokenised.Count; s++)
         {
             var (text, tokens, paragraph) = tokenised[s];
@@ -325,6 +344,12 @@ public sealed class ArticleAnalyzer
             }
         }
 
+        foreach (var (_, tokens, _) in tokenised)
+        {
+            // The token lists go back to the analyser's pool without the forms they point to.
+            tokens.Clear();
+        }
+
         return new AnalysedArticle
         {
             Id = input.Id + idSuffix,
@@ -338,6 +363,32 @@ public sealed class ArticleAnalyzer
             EntityNames = entityNames,
             Sentences = sentences,
         };
+    }
+
+    /// <summary>A scratch set of the analyser, empty (a new one when the last article made it huge).</summary>
+    private static HashSet<string> Reused(ref HashSet<string> set)
+    {
+        if (set.Count > ScratchLimit)
+        {
+            set = new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        set.Clear();
+        return set;
+    }
+
+    /// <summary>
+    /// The <paramref name="index"/>-th token list of the analyser's pool (one per sentence of the article being
+    /// built; they are read only while it is built, so the next article reuses them).
+    /// </summary>
+    private List<Token> RentTokenList(int index)
+    {
+        if (index == _tokenLists.Count)
+        {
+            _tokenLists.Add(new List<Token>(32));
+        }
+
+        return _tokenLists[index];
     }
 
     /// <summary>True when a token can be a term of the article: not a stop word, and two characters or more.</summary>

@@ -31,7 +31,22 @@ public static class Tokenizer
     /// <summary>Tokens of <paramref name="text"/> in order.</summary>
     public static List<Token> Tokenize(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var tokens = new List<Token>(text.Length / 6);
+        Tokenize(text, tokens);
+        return tokens;
+    }
+
+    /// <summary>
+    /// Tokens of <paramref name="text"/> in order, written to <paramref name="tokens"/> (cleared first), so a
+    /// caller that tokenises many texts can reuse its lists.
+    /// </summary>
+    public static void Tokenize(string text, List<Token> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
+        tokens.Clear();
+        tokens.EnsureCapacity(text.Length / 6);
 
         // The thread's word cache (each word's forms, shared by every occurrence, so a known word allocates
         // nothing), read once per text rather than once per word.
@@ -72,7 +87,6 @@ public static class Tokenizer
         }
 
         MarkBreaks(text, tokens);
-        return tokens;
     }
 
     /// <summary>A word whose forms are still to be looked up: its token's position, its length and the hash of its characters.</summary>

@@ -301,9 +301,19 @@ public sealed class StoryState : IJsonOnDeserialized
             found.Add((sentence, FactRanker.Score(sentence, EntityShare, novelty, article.Published)));
         }
 
-        foreach (var fact in added)
+        if (Facts.Count + added.Count <= KeptIndexFacts)
         {
-            AddFact(fact);
+            // A small story's index is let go after this version (Apply) and built afresh for the next:
+            // adding to it now would only grow its tail.
+            Facts.AddRange(added);
+            _factIndex = null;
+        }
+        else
+        {
+            foreach (var fact in added)
+            {
+                AddFact(fact);
+            }
         }
 
         BoundFacts(options);

@@ -193,7 +193,7 @@ public static class ReplayCommand
         results.Clear();
         delivered.Clear();
         var heap = GC.GetTotalMemory(forceFullCollection: true);
-        var quiet = options.Settle ? await QuietHeapAsync(client, services, cancellationToken) : 0;
+        var quiet = options.Settle ? await QuietHeapAsync(client, services, stderr, cancellationToken) : 0;
         var summary = new ReplaySummary(versions, rejected, stories, events, elapsed.TotalSeconds) { Latency = latency, HeapBytes = heap, QuietHeapBytes = quiet };
         await stderr.WriteLineAsync(summary.ToString());
         if (!drained)
@@ -209,12 +209,37 @@ public static class ReplayCommand
     /// The heap of the node once its stories have gone quiet: every idle grain collected (a story grain's
     /// state stays in storage), then the index shards woken again, as they are on a running node.
     /// </summary>
-    private static async Task<long> QuietHeapAsync(IClusterClient client, IServiceProvider services, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Collecting a hundred thousand grains takes longer than a call may (30 s): a call that times out
+    /// leaves the collection going, and the next call finds fewer grains. After <see cref="SettleAttempts"/>
+    /// such calls the run's summary is still written, without the quiet heap.
+    /// </remarks>
+    private static async Task<long> QuietHeapAsync(IClusterClient client, IServiceProvider services, TextWriter stderr, CancellationToken cancellationToken)
     {
-        await client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero, cancellationToken);
+                break;
+            }
+            catch (TimeoutException) when (attempt < SettleAttempts)
+            {
+                await stderr.WriteLineAsync($"replay: still collecting idle grains (call {attempt} timed out), asking again");
+            }
+            catch (TimeoutException)
+            {
+                await stderr.WriteLineAsync($"replay: idle grains were still being collected after {SettleAttempts} calls; no quiet heap");
+                return 0;
+            }
+        }
+
         await StoryPipelineWarmup.WakeIndexAsync(client, services.GetRequiredService<IOptions<StoryEngineOptions>>().Value);
         return GC.GetTotalMemory(forceFullCollection: true);
     }
+
+    /// <summary>Calls to collect idle grains before <c>--settle</c> gives up (each may take a call's 30 s).</summary>
+    private const int SettleAttempts = 20;
 
     /// <summary>
     /// In-to-out latency of each version: from when it was offered to when the last of its events came out

@@ -349,10 +349,19 @@ public sealed class StoryState : IJsonOnDeserialized
             }
         }
 
-        // The same article may say a thing twice.
+        // The same article may say a thing twice: its new facts are compared by merging their sorted
+        // features with the content's, sorted once.
+        if (added.Count == 0)
+        {
+            return (best, bestContainment);
+        }
+
+        Span<int> sorted = content.Length <= 256 ? stackalloc int[content.Length] : new int[content.Length];
+        content.CopyTo(sorted);
+        sorted.Sort();
         foreach (var fact in added)
         {
-            var c = FactFingerprint.Containment(content, fact);
+            var c = FactFingerprint.ContainmentOfSorted(sorted, fact);
             if (c > bestContainment)
             {
                 bestContainment = c;

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace LiveNews.Text.Normalization;
@@ -82,17 +83,21 @@ public static class TextNormalizer
     }
 
     /// <summary>Maps one character to its plain form: ' ' for any space, '\n' for line breaks, '\0' to drop.</summary>
-    internal static char MapCharacter(char c)
-    {
-        if (c < 0x80)
-        {
-            // ASCII: printable characters stay (the backtick is an apostrophe); of the controls, line
-            // breaks and tabs become white space and the rest are dropped (as their category says).
-            return c >= 0x20
+    /// <remarks>
+    /// ASCII, inlined into the normaliser's loop (almost every character of news is ASCII): printable
+    /// characters stay (the backtick is an apostrophe); of the controls, line breaks and tabs become white
+    /// space and the rest are dropped (as their category says).
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static char MapCharacter(char c) =>
+        c < 0x80
+            ? c >= 0x20
                 ? c == '`' ? '\'' : c == '\x7F' ? '\0' : c
-                : c is '\n' or '\r' ? '\n' : c == '\t' ? ' ' : '\0';
-        }
+                : c is '\n' or '\r' ? '\n' : c == '\t' ? ' ' : '\0'
+            : MapOther(c);
 
+    private static char MapOther(char c)
+    {
         switch (c)
         {
             case '\r':

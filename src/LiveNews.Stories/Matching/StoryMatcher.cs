@@ -885,25 +885,7 @@ public sealed class StoryMatcher
         var (stamp, bySlot, hits) = (_matchStamp, _hitsBySlot, _hits);
         hits.Clear();
         var strongest = Strongest(vector.Ids, vector.Values, _options.CandidateTerms);
-
-        // The posting lists lie all over memory: each list, then each list's entries, is asked for before any
-        // is read, so their cache misses overlap.
-        foreach (var k in strongest)
-        {
-            if (vector.Ids[k] < _postings.Count)
-            {
-                Prefetcher.Prefetch(_postings[vector.Ids[k]]);
-            }
-        }
-
-        foreach (var k in strongest)
-        {
-            if (vector.Ids[k] < _postings.Count && _postings[vector.Ids[k]] is { Count: > 0 } listed)
-            {
-                Prefetcher.Prefetch(ref CollectionsMarshal.AsSpan(listed)[0]);
-            }
-        }
-
+        PrefetchPostings(vector.Ids, strongest);
         foreach (var k in strongest)
         {
             var (term, weight) = (vector.Ids[k], vector.Values[k]);
@@ -988,7 +970,9 @@ public sealed class StoryMatcher
 
     private void Index(LiveStory story)
     {
-        foreach (var k in Strongest(story.TermIds, story.Weights, IndexedTermsPerStory))
+        var strongest = Strongest(story.TermIds, story.Weights, IndexedTermsPerStory);
+        PrefetchPostings(story.TermIds, strongest);
+        foreach (var k in strongest)
         {
             var term = story.TermIds[k];
             while (_postings.Count <= term)
@@ -1008,6 +992,30 @@ public sealed class StoryMatcher
             if (postings.Count > _options.PostingsPerTerm + (_options.PostingsPerTerm / 4))
             {
                 Compact(postings, _options.PostingsPerTerm);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The posting lists lie all over memory: the lists of the terms at <paramref name="positions"/> of
+    /// <paramref name="ids"/>, then each list's entries, are asked for before any is read, so their cache
+    /// misses overlap.
+    /// </summary>
+    private void PrefetchPostings(int[] ids, int[] positions)
+    {
+        foreach (var k in positions)
+        {
+            if (ids[k] < _postings.Count)
+            {
+                Prefetcher.Prefetch(_postings[ids[k]]);
+            }
+        }
+
+        foreach (var k in positions)
+        {
+            if (ids[k] < _postings.Count && _postings[ids[k]] is { Count: > 0 } listed)
+            {
+                Prefetcher.Prefetch(ref CollectionsMarshal.AsSpan(listed)[0]);
             }
         }
     }

@@ -210,13 +210,7 @@ public sealed class ArticleAnalyzer
         var entityNames = new Dictionary<string, string>(mentionCount, StringComparer.Ordinal);
 
         var terms = new Dictionary<string, float>(Math.Min(termTokens, 1024) + (2 * mentionCount) + titleTokens.Count, StringComparer.Ordinal);
-        var entityWeights = _entityWeights;
-        if (entityWeights.Count > ScratchLimit)
-        {
-            entityWeights = _entityWeights = new Dictionary<string, float>(StringComparer.Ordinal);
-        }
-
-        entityWeights.Clear();
+        var entityWeights = Reused(ref _entityWeights);
         var sentences = new List<SentenceUnit>(tokenised.Count);
 
         // One set of each kind, cleared for every sentence (their contents are copied out).
@@ -375,6 +369,18 @@ public sealed class ArticleAnalyzer
 
         set.Clear();
         return set;
+    }
+
+    /// <summary>The analyser's scratch weights, empty (new ones when the last article made them huge).</summary>
+    private static Dictionary<string, float> Reused(ref Dictionary<string, float> weights)
+    {
+        if (weights.Count > ScratchLimit)
+        {
+            weights = new Dictionary<string, float>(StringComparer.Ordinal);
+        }
+
+        weights.Clear();
+        return weights;
     }
 
     /// <summary>

@@ -159,10 +159,6 @@ public sealed class StoryState : IJsonOnDeserialized
 
         VersionCount++;
         var newFacts = FindNewFacts(article, now, options);
-        if (Facts.Count <= KeptIndexFacts)
-        {
-            _factIndex = null;
-        }
 
         Versions.Add(new StoryVersion
         {
@@ -303,8 +299,8 @@ public sealed class StoryState : IJsonOnDeserialized
 
         if (Facts.Count + added.Count <= KeptIndexFacts)
         {
-            // A small story's index is let go after this version (Apply) and built afresh for the next:
-            // adding to it now would only grow its tail.
+            // A small story's index is let go after the version and built afresh for the next: adding to
+            // it now would only grow its tail.
             Facts.AddRange(added);
             _factIndex = null;
         }

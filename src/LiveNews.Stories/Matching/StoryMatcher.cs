@@ -162,7 +162,7 @@ public sealed class StoryMatcher
         var h = 0;
         foreach (var term in article.Terms.Keys)
         {
-            hashes[h] = SpanKeyTable<int>.HashOf(term);
+            hashes[h] = SpanKeyTable.HashOf(term);
             terms.Prefetch(hashes[h++]);
         }
 

@@ -16,9 +16,9 @@ internal sealed class TermTable
     public int Count => _names.Count;
 
     /// <summary>The id of a feature name, adding it when new.</summary>
-    public int GetOrAdd(string name) => GetOrAdd(name, SpanKeyTable<int>.HashOf(name));
+    public int GetOrAdd(string name) => GetOrAdd(name, SpanKeyTable.HashOf(name));
 
-    /// <summary>The id of a feature name whose <see cref="SpanKeyTable{TValue}.HashOf"/> was worked out before (see <see cref="Prefetch"/>).</summary>
+    /// <summary>The id of a feature name whose <see cref="SpanKeyTable.HashOf"/> was worked out before (see <see cref="Prefetch"/>).</summary>
     public int GetOrAdd(string name, int hash)
     {
         ref var id = ref _ids.GetValueRefOrAddDefault(name, hash, out var exists);

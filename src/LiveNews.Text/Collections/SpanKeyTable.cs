@@ -2,6 +2,13 @@ using System.Runtime.InteropServices;
 
 namespace LiveNews.Text.Collections;
 
+/// <summary>What every <see cref="SpanKeyTable{TValue}"/> shares.</summary>
+public static class SpanKeyTable
+{
+    /// <summary>Where a key's slot is looked for: the runtime's randomised hash of its characters.</summary>
+    public static int HashOf(ReadOnlySpan<char> key) => string.GetHashCode(key);
+}
+
 /// <summary>
 /// A string-keyed table for large vocabularies read once per word (the tokenizer's word cache, a matcher's
 /// term ids, the name lexicon): open addressing, each slot holding a key's first characters beside its
@@ -10,7 +17,8 @@ namespace LiveNews.Text.Collections;
 /// thousands of words keeps out of the CPU caches. A longer key keeps eleven characters and a mark in its
 /// slot and is compared in full with the key string, kept apart. Slots are found by the runtime's
 /// randomised string hash, so crafted keys cannot make the probes long. Keys are never empty; nothing is
-/// removed but everything can be cleared. Not thread-safe.
+/// removed, but a table given a limit starts again empty when a new key comes to a full table (a cache), and
+/// everything can be cleared. Not thread-safe.
 /// </summary>
 /// <typeparam name="TValue">What each key maps to.</typeparam>
 public sealed class SpanKeyTable<TValue>
@@ -23,13 +31,17 @@ public sealed class SpanKeyTable<TValue>
 
     private const int MinCapacity = 64;
 
+    private readonly int _limit;
     private Slot[] _slots;
     private string?[] _keys;
     private int _count;
 
     /// <param name="capacity">Keys it can hold before it first grows.</param>
-    public SpanKeyTable(int capacity = 0)
+    /// <param name="limit">Keys it holds before a new one empties it; unbounded when not given.</param>
+    public SpanKeyTable(int capacity = 0, int limit = int.MaxValue)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        _limit = limit;
         var size = MinCapacity;
         while (size * 3 < capacity * 4)
         {
@@ -44,9 +56,9 @@ public sealed class SpanKeyTable<TValue>
     public int Count => _count;
 
     /// <summary>True when <paramref name="key"/> is held, with its value.</summary>
-    public bool TryGetValue(ReadOnlySpan<char> key, out TValue value) => TryGetValue(key, HashOf(key), out value);
+    public bool TryGetValue(ReadOnlySpan<char> key, out TValue value) => TryGetValue(key, SpanKeyTable.HashOf(key), out value);
 
-    /// <summary><see cref="TryGetValue(ReadOnlySpan{char}, out TValue)"/> with the key's <see cref="HashOf"/> worked out before.</summary>
+    /// <summary><see cref="TryGetValue(ReadOnlySpan{char}, out TValue)"/> with the key's <see cref="SpanKeyTable.HashOf"/> worked out before.</summary>
     public bool TryGetValue(ReadOnlySpan<char> key, int hash, out TValue value)
     {
         var packed = Pack(key, out var whole);
@@ -62,11 +74,11 @@ public sealed class SpanKeyTable<TValue>
     /// A reference to the value of <paramref name="key"/>, added with the default value when missing
     /// (<paramref name="exists"/> says which). The reference is good until the table next changes.
     /// </summary>
-    public ref TValue GetValueRefOrAddDefault(string key, out bool exists) => ref GetValueRefOrAddDefault(key, HashOf(key), out exists);
+    public ref TValue GetValueRefOrAddDefault(string key, out bool exists) => ref GetValueRefOrAddDefault(key, SpanKeyTable.HashOf(key), out exists);
 
     /// <summary>
-    /// <see cref="GetValueRefOrAddDefault(string, out bool)"/> with the key's <see cref="HashOf"/> worked out
-    /// before (to <see cref="Prefetch"/> the slots of many keys, then look them up).
+    /// <see cref="GetValueRefOrAddDefault(string, out bool)"/> with the key's <see cref="SpanKeyTable.HashOf"/>
+    /// worked out before (to <see cref="Prefetch"/> the slots of many keys, then look them up).
     /// </summary>
     public ref TValue GetValueRefOrAddDefault(string key, int hash, out bool exists)
     {
@@ -75,14 +87,11 @@ public sealed class SpanKeyTable<TValue>
         var at = Find(key, hash, packed, whole, out exists);
         if (!exists)
         {
-            at = Add(key, packed);
+            at = Add(key, hash, packed, at);
         }
 
         return ref _slots[at].Value;
     }
-
-    /// <summary>Where a key's slot is looked for: the runtime's randomised hash of its characters.</summary>
-    public static int HashOf(ReadOnlySpan<char> key) => string.GetHashCode(key);
 
     /// <summary>
     /// Starts loading the slot a key with this <paramref name="hash"/> is looked for in, so that the lookups
@@ -96,9 +105,9 @@ public sealed class SpanKeyTable<TValue>
     }
 
     /// <summary>The value of <paramref name="key"/>, made by <paramref name="make"/> from the key's string and added when missing.</summary>
-    public TValue GetOrAdd(ReadOnlySpan<char> key, Func<string, TValue> make) => GetOrAdd(key, HashOf(key), make);
+    public TValue GetOrAdd(ReadOnlySpan<char> key, Func<string, TValue> make) => GetOrAdd(key, SpanKeyTable.HashOf(key), make);
 
-    /// <summary><see cref="GetOrAdd(ReadOnlySpan{char}, Func{string, TValue})"/> with the key's <see cref="HashOf"/> worked out before.</summary>
+    /// <summary><see cref="GetOrAdd(ReadOnlySpan{char}, Func{string, TValue})"/> with the key's <see cref="SpanKeyTable.HashOf"/> worked out before.</summary>
     public TValue GetOrAdd(ReadOnlySpan<char> key, int hash, Func<string, TValue> make)
     {
         ArgumentNullException.ThrowIfNull(make);
@@ -116,7 +125,7 @@ public sealed class SpanKeyTable<TValue>
 
         var name = key.ToString();
         var value = make(name);
-        var added = Add(name, packed); // may grow the table: index the new slots
+        var added = Add(name, hash, packed, at); // may grow or empty the table: index the slots as they are now
         _slots[added].Value = value;
         return value;
     }
@@ -153,25 +162,32 @@ public sealed class SpanKeyTable<TValue>
         }
     }
 
-    private int Add(string key, in Chars packed)
+    /// <summary>Adds a key at <paramref name="free"/>, the empty slot its lookup ended on, unless the table must first be emptied or grown.</summary>
+    private int Add(string key, int hash, in Chars packed, int free)
     {
-        // At most three slots in four used: a found key is one or two slots from where its hash points.
-        if ((_count + 1) * 4 > _slots.Length * 3)
+        if (_count >= _limit)
         {
+            Clear();
+            free = FreeSlot(hash);
+        }
+        else if ((_count + 1) * 4 > _slots.Length * 3)
+        {
+            // At most three slots in four used: a found key is one or two slots from where its hash points.
             Grow();
+            free = FreeSlot(hash);
         }
 
-        var at = FreeSlot(key);
+        var at = free;
         _slots[at].Key = packed;
         _keys[at] = key;
         _count++;
         return at;
     }
 
-    private int FreeSlot(string key)
+    private int FreeSlot(int hash)
     {
         var mask = _slots.Length - 1;
-        var at = HashOf(key) & mask;
+        var at = hash & mask;
         while (!_slots[at].Key.IsEmpty)
         {
             at = (at + 1) & mask;
@@ -189,7 +205,7 @@ public sealed class SpanKeyTable<TValue>
         {
             if (keys[i] is { } key)
             {
-                var at = FreeSlot(key);
+                var at = FreeSlot(SpanKeyTable.HashOf(key));
                 _slots[at] = slots[i];
                 _keys[at] = key;
             }

@@ -60,16 +60,11 @@ public static class EntityKeys
             return (name ?? "", Compute(name ?? ""));
         }
 
-        var cache = _cache ??= new SpanKeyTable<(string, string)>();
-        var hash = SpanKeyTable<(string, string)>.HashOf(span);
+        var cache = _cache ??= new SpanKeyTable<(string, string)>(limit: CacheLimit);
+        var hash = SpanKeyTable.HashOf(span);
         if (cache.TryGetValue(span, hash, out var cached))
         {
             return cached;
-        }
-
-        if (cache.Count >= CacheLimit)
-        {
-            cache.Clear();
         }
 
         name ??= span.ToString();

@@ -24,7 +24,7 @@ public sealed class NameLexicon
     /// </summary>
     public void Observe(string lowerWord, int hash, bool capitalised)
     {
-        if (string.IsNullOrEmpty(lowerWord) || (_counts.Count >= MaxWords && !_counts.ContainsKey(lowerWord)))
+        if (string.IsNullOrEmpty(lowerWord) || (_counts.Count >= MaxWords && !_counts.TryGetValue(lowerWord, hash, out _)))
         {
             return;
         }
@@ -35,7 +35,7 @@ public sealed class NameLexicon
     }
 
     /// <summary>Where a word is looked for.</summary>
-    public static int HashOf(string lowerWord) => SpanKeyTable<(int, int)>.HashOf(lowerWord);
+    public static int HashOf(string lowerWord) => SpanKeyTable.HashOf(lowerWord);
 
     /// <summary>Starts loading where a word with this hash is counted, so the counts of many words wait for memory together.</summary>
     public void Prefetch(int hash) => _counts.Prefetch(hash);

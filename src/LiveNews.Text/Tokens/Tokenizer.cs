@@ -50,7 +50,7 @@ public static class Tokenizer
 
         // The thread's word cache (each word's forms, shared by every occurrence, so a known word allocates
         // nothing), read once per text rather than once per word.
-        var words = _words ??= new SpanKeyTable<TokenForms>();
+        var words = _words ??= new SpanKeyTable<TokenForms>(limit: WordCacheLimit);
         var pending = _pending ??= new List<PendingWord>(64);
         pending.Clear();
         var i = 0;
@@ -64,7 +64,7 @@ public static class Tokenizer
             }
             else if (char.IsLetter(c))
             {
-                i = ReadWord(text, i, tokens, words);
+                i = ReadWord(text, i, tokens, words, pending);
             }
             else
             {
@@ -74,11 +74,6 @@ public static class Tokenizer
 
         // The words were read with their slots in the cache asked for (see Add): their forms now, so the
         // cache misses of a text's words overlap instead of coming one after another.
-        if (words.Count >= WordCacheLimit)
-        {
-            words.Clear();
-        }
-
         foreach (var word in pending)
         {
             var forms = words.GetOrAdd(text.AsSpan(tokens[word.Token].Start, word.Length), word.Hash, TokenForms.OfWord);
@@ -166,7 +161,7 @@ public static class Tokenizer
     /// 5km), shared by every occurrence, as words are.
     /// </summary>
     private static TokenForms Number(ReadOnlySpan<char> surface) =>
-        Cached(_numbers ??= new SpanKeyTable<TokenForms>(), surface, static text =>
+        (_numbers ??= new SpanKeyTable<TokenForms>(limit: WordCacheLimit)).GetOrAdd(surface, static text =>
         {
             var value = new StringBuilder(text.Length);
             foreach (var c in text)
@@ -180,7 +175,7 @@ public static class Tokenizer
             return new TokenForms(text, value.ToString(), "", isStopWord: false);
         });
 
-    private static int ReadWord(string text, int start, List<Token> tokens, SpanKeyTable<TokenForms> words)
+    private static int ReadWord(string text, int start, List<Token> tokens, SpanKeyTable<TokenForms> words, List<PendingWord> pending)
     {
         var i = start;
         while (i < text.Length)
@@ -214,14 +209,14 @@ public static class Tokenizer
                 var rest = i + 2 >= text.Length || !char.IsLetter(text[i + 2]);
                 if (rest && (text[i + 1] is 's' or 'S'))
                 {
-                    Add(text, start, i, tokens, words);
+                    Add(text, start, i, tokens, words, pending);
                     tokens[^1] = tokens[^1] with { Possessive = true };
                     return i + 2;
                 }
 
                 if (rest && (text[i + 1] is 't' or 'd' or 'm'))
                 {
-                    Add(text, start, i, tokens, words);
+                    Add(text, start, i, tokens, words, pending);
                     return i + 2;
                 }
 
@@ -238,7 +233,7 @@ public static class Tokenizer
             i++;
         }
 
-        Add(text, start, i, tokens, words);
+        Add(text, start, i, tokens, words, pending);
         return i;
     }
 
@@ -267,7 +262,7 @@ public static class Tokenizer
         || word.Equals("bin", StringComparison.OrdinalIgnoreCase) || word.Equals("ibn", StringComparison.OrdinalIgnoreCase)
         || word.Equals("abu", StringComparison.OrdinalIgnoreCase) || word.Equals("ben", StringComparison.OrdinalIgnoreCase);
 
-    private static void Add(string text, int start, int end, List<Token> tokens, SpanKeyTable<TokenForms> words)
+    private static void Add(string text, int start, int end, List<Token> tokens, SpanKeyTable<TokenForms> words, List<PendingWord> pending)
     {
         if (end <= start)
         {
@@ -287,23 +282,9 @@ public static class Tokenizer
         }
 
         // Its forms are looked up once the whole text is read (Tokenize); meanwhile the processor is asked for its slot.
-        var hash = SpanKeyTable<TokenForms>.HashOf(surface);
+        var hash = SpanKeyTable.HashOf(surface);
         words.Prefetch(hash);
-        _pending!.Add(new PendingWord(tokens.Count, surface.Length, hash));
+        pending.Add(new PendingWord(tokens.Count, surface.Length, hash));
         tokens.Add(new Token(null!, start, TokenKind.Word));
-    }
-
-    /// <summary>
-    /// What a per-thread cache keeps for a piece of text, looked up by span; made from the text's string
-    /// when missing. Bounded: a full cache starts again empty.
-    /// </summary>
-    private static TokenForms Cached(SpanKeyTable<TokenForms> cache, ReadOnlySpan<char> text, Func<string, TokenForms> make)
-    {
-        if (cache.Count >= WordCacheLimit)
-        {
-            cache.Clear();
-        }
-
-        return cache.GetOrAdd(text, make);
     }
 }

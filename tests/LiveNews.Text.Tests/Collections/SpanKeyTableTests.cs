@@ -102,7 +102,7 @@ public class SpanKeyTableTests
             table.GetValueRefOrAddDefault(keys[i], out _) = i + 1;
         }
 
-        var hashes = keys.Select(k => SpanKeyTable<int>.HashOf(k)).ToArray();
+        var hashes = keys.Select(k => SpanKeyTable.HashOf(k)).ToArray();
         foreach (var hash in hashes)
         {
             table.Prefetch(hash);
@@ -114,7 +114,7 @@ public class SpanKeyTableTests
             Assert.True(exists);
         }
 
-        Assert.Equal(SpanKeyTable<int>.HashOf("#2025"), SpanKeyTable<int>.HashOf("#2025 and more".AsSpan(0, 5)));
+        Assert.Equal(SpanKeyTable.HashOf("#2025"), SpanKeyTable.HashOf("#2025 and more".AsSpan(0, 5)));
         Assert.Equal(keys.Length, table.Count);
     }
 
@@ -131,6 +131,22 @@ public class SpanKeyTableTests
         Assert.False(table.ContainsKey("one"));
         Assert.False(table.ContainsKey("a rather long key indeed"));
         Assert.False(table.GetValueRefOrAddDefault("one", out var exists) != 0 || exists);
+    }
+
+    [Fact]
+    public void GetOrAdd_StartsAgainEmptyWhenANewKeyMeetsAFullTable()
+    {
+        var table = new SpanKeyTable<TokenForms>(limit: 3);
+        var first = table.GetOrAdd("one", TokenForms.OfWord);
+        table.GetOrAdd("two", TokenForms.OfWord);
+        table.GetOrAdd("three", TokenForms.OfWord);
+
+        Assert.Same(first, table.GetOrAdd("one", TokenForms.OfWord));
+        var fourth = table.GetOrAdd("four", TokenForms.OfWord);
+
+        Assert.Equal(1, table.Count);
+        Assert.Same(fourth, table.GetOrAdd("four", TokenForms.OfWord));
+        Assert.NotSame(first, table.GetOrAdd("one", TokenForms.OfWord));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using LiveNews.Abstractions.Contracts;
 using LiveNews.Abstractions.Grains;
 using LiveNews.Grains.Storage;
 using Orleans.Serialization;
+using Orleans.Storage;
 
 namespace LiveNews.Grains.Stories;
 
@@ -46,7 +47,9 @@ public sealed class StoryCatalogGrain : Grain, IStoryCatalogGrain
 
         ForgetStoredList();
         _byRecency = [.. _stories.Values.Select(s => (s.UpdatedAt, s.Id))];
-        this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2)) { Interleave = true, KeepAlive = false });
+        // The timer's token is cancelled when the activation deactivates: a write in flight must not be cut off
+        // by it (deactivation waits for that write, then writes what came after), so the timer passes none.
+        this.RegisterGrainTimer(_ => FlushAsync(CancellationToken.None), new GrainTimerCreationOptions(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2)) { Interleave = true, KeepAlive = false });
         return Task.CompletedTask;
     }
 
@@ -63,9 +66,10 @@ public sealed class StoryCatalogGrain : Grain, IStoryCatalogGrain
         {
             await _flushing;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception)
         {
-            // The failed write left the list dirty: written again just below.
+            // A failed or cancelled write left the list dirty: written again just below. (Letting a cancelled
+            // write's exception out here skipped the final write and lost the last updates.)
         }
 
         await FlushAsync(cancellationToken);
@@ -137,7 +141,20 @@ public sealed class StoryCatalogGrain : Grain, IStoryCatalogGrain
             var packed = await Task.Run(() => BrotliBytes.Compress(_serializer.SerializeToArray(summaries)), cancellationToken);
             ForgetStoredList();
             _state.State.Packed = packed;
-            await _state.WriteStateAsync(cancellationToken);
+            try
+            {
+                await _state.WriteStateAsync(cancellationToken);
+            }
+            catch (InconsistentStateException)
+            {
+                // A write whose answer was lost (cancelled after storage took it) left a stale etag. The list is a
+                // view that every story's next update rebuilds, so the last writer wins: read the etag, write again.
+                await _state.ReadStateAsync(cancellationToken);
+                ForgetStoredList();
+                _state.State.Packed = packed;
+                await _state.WriteStateAsync(cancellationToken);
+            }
+
             ForgetStoredList();
         }
         catch

@@ -40,7 +40,7 @@ internal static class ThroughputReport
         var allocated = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / 1024.0 / versions;
         var collections = string.Join('/', Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectionsBefore[g]));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"fill ({engine.StoryCount} stories) and stream: {fill.Elapsed.TotalSeconds:F1} s; measured: {versions} versions in {clock.Elapsed.TotalSeconds:F2} s = {versions / clock.Elapsed.TotalSeconds:F0} versions/s, {clock.Elapsed.TotalMicroseconds / versions:F1} us each (analysis {analysis.Elapsed.TotalMicroseconds / versions:F1} us, GC pauses {gc.TotalMicroseconds / versions:F1} us); allocated {allocated:F1} KiB each; collections gen0/1/2 {collections}; live stories {engine.StoryCount}"));
+            $"fill ({engine.StoryCount} stories) and stream: {fill.Elapsed.TotalSeconds:F1} s; measured: {versions} versions in {clock.Elapsed.TotalSeconds:F2} s = {versions / clock.Elapsed.TotalSeconds:F0} versions/s, {clock.Elapsed.TotalMicroseconds / versions:F1} us each (analysis {analysis.Elapsed.TotalMicroseconds / versions:F1} us, GC pauses {gc.TotalMicroseconds / versions:F1} us); allocated {allocated:F1} KiB each; collections gen0/1/2 {collections} ({(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, {System.Runtime.GCSettings.LatencyMode}); live stories {engine.StoryCount}"));
         sampler?.Print(25, versions);
     }
 }

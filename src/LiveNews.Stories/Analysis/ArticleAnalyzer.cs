@@ -32,6 +32,9 @@ public sealed class ArticleAnalyzer
     private HashSet<string> _numbers = new(8, StringComparer.Ordinal);
     private HashSet<string> _keys = new(16, StringComparer.Ordinal);
     private Dictionary<string, float> _entityWeights = new(StringComparer.Ordinal);
+    private Dictionary<string, float> _terms = new(StringComparer.Ordinal);
+    private Dictionary<string, int> _entityCounts = new(StringComparer.Ordinal);
+    private Dictionary<string, string> _entityNames = new(StringComparer.Ordinal);
 
     /// <summary>Scratch that grew beyond this many entries (a huge article) is let go rather than cleared for every later one.</summary>
     private const int ScratchLimit = 4096;
@@ -194,22 +197,11 @@ public sealed class ArticleAnalyzer
         // Entities per sentence, then aliases inside the article: "Lavrov" is the "Sergei Lavrov" named before.
         var mentions = tokenised.Select(t => EntityExtractor.Extract(t.Tokens, capitalised)).ToList();
         var aliasByWord = BuildAliasMap(mentions);
-        // Sized from the text up front (growing these dictionaries step by step allocated twice their size),
-        // by the tokens that can become terms.
-        var termTokens = 0;
-        foreach (var (_, tokens, _) in tokenised)
-        {
-            foreach (var token in tokens)
-            {
-                termTokens += IsTerm(token) ? 1 : 0;
-            }
-        }
-
-        var mentionCount = mentions.Sum(m => m.Count);
-        var entityCounts = new Dictionary<string, int>(mentionCount, StringComparer.Ordinal);
-        var entityNames = new Dictionary<string, string>(mentionCount, StringComparer.Ordinal);
-
-        var terms = new Dictionary<string, float>(Math.Min(termTokens, 1024) + (2 * mentionCount) + titleTokens.Count, StringComparer.Ordinal);
+        // Gathered in the analyser's scratch dictionaries and copied out at their exact size: sized from the
+        // text (every term token, repeats included) they allocated about twice what they held.
+        var entityCounts = Reused(ref _entityCounts);
+        var entityNames = Reused(ref _entityNames);
+        var terms = Reused(ref _terms);
         var entityWeights = Reused(ref _entityWeights);
         var sentences = new List<SentenceUnit>(tokenised.Count);
 
@@ -352,9 +344,9 @@ public sealed class ArticleAnalyzer
             Headline = title,
             Published = input.Published,
             ContentHash = Hash(title, paragraphs),
-            Terms = terms,
-            Entities = entityCounts,
-            EntityNames = entityNames,
+            Terms = new Dictionary<string, float>(terms, StringComparer.Ordinal),
+            Entities = new Dictionary<string, int>(entityCounts, StringComparer.Ordinal),
+            EntityNames = new Dictionary<string, string>(entityNames, StringComparer.Ordinal),
             Sentences = sentences,
         };
     }
@@ -371,16 +363,16 @@ public sealed class ArticleAnalyzer
         return set;
     }
 
-    /// <summary>The analyser's scratch weights, empty (new ones when the last article made them huge).</summary>
-    private static Dictionary<string, float> Reused(ref Dictionary<string, float> weights)
+    /// <summary>One of the analyser's scratch dictionaries, empty (a new one when the last article made it huge).</summary>
+    private static Dictionary<string, TValue> Reused<TValue>(ref Dictionary<string, TValue> dictionary)
     {
-        if (weights.Count > ScratchLimit)
+        if (dictionary.Count > ScratchLimit)
         {
-            weights = new Dictionary<string, float>(StringComparer.Ordinal);
+            dictionary = new Dictionary<string, TValue>(StringComparer.Ordinal);
         }
 
-        weights.Clear();
-        return weights;
+        dictionary.Clear();
+        return dictionary;
     }
 
     /// <summary>

@@ -258,18 +258,25 @@ public sealed class StoryState : IJsonOnDeserialized
 
     private List<RankedFact> FindNewFacts(AnalysedArticle article, DateTimeOffset now, StoryEngineOptions options)
     {
-        var index = FactIndex();
+        var index = VersionFactIndex();
         var found = new List<(SentenceUnit Sentence, double Score)>();
         var added = new List<KnownFact>();
+        var content = ContentScratch ??= new int[64];
         foreach (var sentence in article.Sentences)
         {
-            if (sentence.Stems.Length + sentence.Entities.Length < options.MinFactWords)
+            var length = sentence.Stems.Length + sentence.Entities.Length;
+            if (length < options.MinFactWords)
             {
                 continue;
             }
 
-            var content = FactFeatures.Content(sentence);
-            var (best, containment) = BestMatch(content, index, added);
+            if (content.Length < length)
+            {
+                content = ContentScratch = new int[Math.Max(length, 2 * content.Length)];
+            }
+
+            FactFeatures.Content(sentence, content);
+            var (best, containment) = BestMatch(content.AsSpan(0, length), index, added);
             var isNew = best is null || containment < options.FactContainment
                 || FactFingerprint.ChangesNumber(sentence, best) || FactFingerprint.ChangesQuote(sentence, best);
             if (!isNew)
@@ -285,7 +292,7 @@ public sealed class StoryState : IJsonOnDeserialized
             var fact = new KnownFact
             {
                 Text = sentence.Text,
-                Features = FactFeatures.Of(content, sentence.Numbers),
+                Features = FactFeatures.Of(content.AsSpan(0, length), sentence.Numbers),
                 QuoteKey = sentence.Quote is null ? null : FactFeatures.Quote(sentence.Quote),
                 Source = article.Source,
                 Url = article.Url,
@@ -306,6 +313,8 @@ public sealed class StoryState : IJsonOnDeserialized
         }
         else
         {
+            // A story outgrowing the scratch index gets its own, of the facts it had, as it had before.
+            _factIndex ??= FactFeatureIndex.Of(Facts);
             foreach (var fact in added)
             {
                 AddFact(fact);
@@ -324,7 +333,7 @@ public sealed class StoryState : IJsonOnDeserialized
     private double EntityShare(string key) =>
         VersionCount == 0 ? 0 : Math.Min(1.0, _entities.CountOf(key) / (double)VersionCount);
 
-    private (KnownFact? Fact, double Containment) BestMatch(int[] content, FactFeatureIndex index, List<KnownFact> added)
+    private (KnownFact? Fact, double Containment) BestMatch(ReadOnlySpan<int> content, FactFeatureIndex index, List<KnownFact> added)
     {
         KnownFact? best = null;
         var bestContainment = 0.0;
@@ -375,14 +384,30 @@ public sealed class StoryState : IJsonOnDeserialized
         index.Add(fact, Facts.Count - 1);
     }
 
-    private FactFeatureIndex FactIndex()
+    /// <summary>The story's own fact index, built when first needed.</summary>
+    private FactFeatureIndex FactIndex() => _factIndex ??= FactFeatureIndex.Of(Facts);
+
+    /// <summary>
+    /// The index a version is read against: a large story's own; for a small one, whose index is let go
+    /// after each version, the thread's scratch index rebuilt from its facts (so it allocates nothing).
+    /// </summary>
+    private FactFeatureIndex VersionFactIndex()
     {
-        if (_factIndex is not null)
+        if (_factIndex is not null || Facts.Count > KeptIndexFacts)
         {
-            return _factIndex;
+            return FactIndex();
         }
 
-        _factIndex = FactFeatureIndex.Of(Facts);
-        return _factIndex;
+        var scratch = ScratchIndex ??= new FactFeatureIndex();
+        scratch.Rebuild(Facts);
+        return scratch;
     }
+
+    /// <summary>The index a small story's version is read against (one per thread; see <see cref="FactIndex"/>).</summary>
+    [ThreadStatic]
+    private static FactFeatureIndex? ScratchIndex;
+
+    /// <summary>A sentence's content features while it is compared (one buffer per thread).</summary>
+    [ThreadStatic]
+    private static int[]? ContentScratch;
 }

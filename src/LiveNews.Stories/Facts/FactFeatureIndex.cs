@@ -12,6 +12,9 @@ public sealed class FactFeatureIndex
 
     private int[] _features = [];
     private int[] _positions = [];
+
+    /// <summary>How much of <see cref="_features"/> and <see cref="_positions"/> is in use (a rebuilt index keeps longer arrays).</summary>
+    private int _count;
     private readonly List<(int Feature, int Position)> _tail = [];
 
     /// <summary>
@@ -20,8 +23,21 @@ public sealed class FactFeatureIndex
     /// </summary>
     public static FactFeatureIndex Of(IReadOnlyList<KnownFact> facts)
     {
+        var index = new FactFeatureIndex();
+        index.Rebuild(facts, exactSize: true);
+        return index;
+    }
+
+    /// <summary>
+    /// Makes this the index of <paramref name="facts"/> alone, in the arrays it has when they are long enough:
+    /// a small story's index is built for every version and let go after it, so one index per thread serves
+    /// them all without allocating.
+    /// </summary>
+    public void Rebuild(IReadOnlyList<KnownFact> facts) => Rebuild(facts, exactSize: false);
+
+    private void Rebuild(IReadOnlyList<KnownFact> facts, bool exactSize)
+    {
         ArgumentNullException.ThrowIfNull(facts);
-        // Rebuilt for every version of a small story: plain loops, no allocation beyond the two arrays.
         var count = 0;
         foreach (var fact in facts)
         {
@@ -31,8 +47,15 @@ public sealed class FactFeatureIndex
             }
         }
 
-        var features = new int[count];
-        var positions = new int[count];
+        if (exactSize || _features.Length < count)
+        {
+            var size = exactSize ? count : Math.Max(count, 2 * _features.Length);
+            _features = new int[size];
+            _positions = new int[size];
+        }
+
+        var features = _features;
+        var positions = _positions;
         var n = 0;
         for (var position = 0; position < facts.Count; position++)
         {
@@ -46,12 +69,13 @@ public sealed class FactFeatureIndex
             }
         }
 
-        Array.Sort(features, positions);
-        return new FactFeatureIndex { _features = features, _positions = positions };
+        features.AsSpan(0, n).Sort(positions.AsSpan(0, n));
+        _count = n;
+        _tail.Clear();
     }
 
     /// <summary>Entries held (feature occurrences).</summary>
-    public int Count => _features.Length + _tail.Count;
+    public int Count => _count + _tail.Count;
 
     /// <summary>Records the content features of <paramref name="fact"/>, the fact at <paramref name="position"/>.</summary>
     public void Add(KnownFact fact, int position)
@@ -104,7 +128,7 @@ public sealed class FactFeatureIndex
         var count = 0;
         foreach (var feature in content)
         {
-            for (var i = LowerBound(_features, feature); i < _features.Length && _features[i] == feature; i++)
+            for (var i = LowerBound(_features, _count, feature); i < _count && _features[i] == feature; i++)
             {
                 Tally(_positions[i], shared, met, ref count);
             }
@@ -132,8 +156,8 @@ public sealed class FactFeatureIndex
     /// <summary>Positions of the facts that carry <paramref name="feature"/> (each at most once per entry); for inspection.</summary>
     public IEnumerable<int> Lookup(int feature)
     {
-        var at = LowerBound(_features, feature);
-        for (var i = at; i < _features.Length && _features[i] == feature; i++)
+        var at = LowerBound(_features, _count, feature);
+        for (var i = at; i < _count && _features[i] == feature; i++)
         {
             yield return _positions[i];
         }
@@ -147,9 +171,9 @@ public sealed class FactFeatureIndex
         }
     }
 
-    private static int LowerBound(int[] values, int value)
+    private static int LowerBound(int[] values, int count, int value)
     {
-        int low = 0, high = values.Length;
+        int low = 0, high = count;
         while (low < high)
         {
             var mid = (low + high) >>> 1;
@@ -169,12 +193,12 @@ public sealed class FactFeatureIndex
     private void MergeTail()
     {
         _tail.Sort();
-        var merged = new int[_features.Length + _tail.Count];
+        var merged = new int[_count + _tail.Count];
         var positions = new int[merged.Length];
         int i = 0, j = 0, n = 0;
-        while (i < _features.Length || j < _tail.Count)
+        while (i < _count || j < _tail.Count)
         {
-            if (j >= _tail.Count || (i < _features.Length && _features[i] <= _tail[j].Feature))
+            if (j >= _tail.Count || (i < _count && _features[i] <= _tail[j].Feature))
             {
                 (merged[n], positions[n]) = (_features[i], _positions[i]);
                 i++;
@@ -188,7 +212,7 @@ public sealed class FactFeatureIndex
             n++;
         }
 
-        (_features, _positions) = (merged, positions);
+        (_features, _positions, _count) = (merged, positions, n);
         _tail.Clear();
         _tail.Capacity = 0;
     }

@@ -43,29 +43,47 @@ public static class FactFeatures
     {
         ArgumentNullException.ThrowIfNull(sentence);
         var features = new int[sentence.Stems.Length + sentence.Entities.Length];
-        for (var i = 0; i < sentence.Stems.Length; i++)
-        {
-            features[i] = Stem(sentence.Stems[i]);
-        }
-
-        for (var i = 0; i < sentence.Entities.Length; i++)
-        {
-            features[sentence.Stems.Length + i] = Entity(sentence.Entities[i]);
-        }
-
+        Content(sentence, features);
         return features;
+    }
+
+    /// <summary>
+    /// Writes a sentence's <see cref="Content(SentenceUnit)"/> to the start of <paramref name="destination"/>
+    /// (as long as its stems and entities together) and returns how many were written.
+    /// </summary>
+    public static int Content(SentenceUnit sentence, Span<int> destination)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        var stems = sentence.Stems;
+        var entities = sentence.Entities;
+        var count = stems.Length + entities.Length;
+        if (destination.Length < count)
+        {
+            throw new ArgumentException("destination must hold a feature for every stem and entity", nameof(destination));
+        }
+
+        for (var i = 0; i < stems.Length; i++)
+        {
+            destination[i] = Stem(stems[i]);
+        }
+
+        for (var i = 0; i < entities.Length; i++)
+        {
+            destination[stems.Length + i] = Entity(entities[i]);
+        }
+
+        return count;
     }
 
     /// <summary>All features of a sentence (content and figures), sorted and distinct: what a known fact keeps.</summary>
     public static int[] Of(SentenceUnit sentence) => Of(Content(sentence), sentence.Numbers);
 
     /// <summary>The features a known fact keeps, from a sentence's <see cref="Content"/> and its figures.</summary>
-    public static int[] Of(int[] content, string[] numbers)
+    public static int[] Of(ReadOnlySpan<int> content, string[] numbers)
     {
-        ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(numbers);
         var all = new int[content.Length + numbers.Length];
-        content.CopyTo(all, 0);
+        content.CopyTo(all);
         for (var i = 0; i < numbers.Length; i++)
         {
             all[content.Length + i] = Number(numbers[i]);

@@ -58,6 +58,41 @@ public class FactFeatureIndexTests
     }
 
     [Fact]
+    public void Rebuild_InLongerArrays_FindsWhatAFreshIndexFinds_AndForgetsTheFactsBefore()
+    {
+        static KnownFact Fact(int i) => new()
+        {
+            Text = "fact " + i,
+            Features = FactFeatures.SortedDistinct([FactFeatures.Stem("word" + (i % 7)), FactFeatures.Stem("only" + i), FactFeatures.Entity("name" + (i % 3))]),
+        };
+        var many = Enumerable.Range(0, 60).Select(Fact).ToList();
+        var few = Enumerable.Range(100, 5).Select(Fact).ToList();
+        var index = new FactFeatureIndex();
+        index.Rebuild(many);
+        index.Add(Fact(999), many.Count);
+
+        // The second story's facts are fewer: the arrays stay, the count and the tail go.
+        index.Rebuild(few);
+        var fresh = FactFeatureIndex.Of(few);
+
+        Assert.Equal(fresh.Count, index.Count);
+        Assert.Equal(5 * 3, index.Count);
+        foreach (var feature in many.Concat(few).SelectMany(f => f.Features).Append(FactFeatures.Stem("only999")).Distinct())
+        {
+            Assert.Equal(fresh.Lookup(feature).Order(), index.Lookup(feature).Order());
+        }
+
+        Assert.Empty(index.Lookup(FactFeatures.Stem("only30")));
+        Assert.Empty(index.Lookup(FactFeatures.Stem("only999")));
+        int[] content = [FactFeatures.Stem("word2"), FactFeatures.Entity("name1"), FactFeatures.Stem("only30")];
+        var shared = new int[few.Count];
+        var met = new int[few.Count];
+        var count = index.CountShared(content, shared, met);
+        Assert.Equal(Enumerable.Range(0, 5).Count(p => (100 + p) % 7 == 2 || (100 + p) % 3 == 1), count);
+        Assert.All(Enumerable.Range(0, 5), p => Assert.Equal(((100 + p) % 7 == 2 ? 1 : 0) + ((100 + p) % 3 == 1 ? 1 : 0), shared[p]));
+    }
+
+    [Fact]
     public void CountShared_CountsWhatContainmentMeasures_InTheOrderLookupsMeetTheFacts()
     {
         var facts = Enumerable.Range(0, 120).Select(i => new KnownFact

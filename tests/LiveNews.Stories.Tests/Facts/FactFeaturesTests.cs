@@ -15,6 +15,21 @@ public class FactFeaturesTests
     };
 
     [Fact]
+    public void Content_IntoABuffer_WritesWhatTheArrayHolds_AndRefusesAShortOne()
+    {
+        var buffer = Enumerable.Repeat(-1, 10).ToArray();
+
+        var written = FactFeatures.Content(Postponed, buffer);
+
+        Assert.Equal(6, written);
+        Assert.Equal(FactFeatures.Content(Postponed), buffer[..written]);
+        Assert.Equal(FactFeatures.Entity("volodymyr zelensky"), buffer[4]);
+        Assert.Equal(-1, buffer[written]);
+        Assert.Equal(FactFeatures.Of(Postponed), FactFeatures.Of(buffer.AsSpan(0, written), Postponed.Numbers));
+        Assert.Throws<ArgumentException>(() => FactFeatures.Content(Postponed, new int[5]));
+    }
+
+    [Fact]
     public void Features_AreStableAndKeepTheirKind()
     {
         // Stored with the story: the same text must give the same feature in every process.

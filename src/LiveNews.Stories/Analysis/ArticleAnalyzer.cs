@@ -35,6 +35,10 @@ public sealed class ArticleAnalyzer
     private Dictionary<string, float> _terms = new(StringComparer.Ordinal);
     private Dictionary<string, int> _entityCounts = new(StringComparer.Ordinal);
     private Dictionary<string, string> _entityNames = new(StringComparer.Ordinal);
+    private Dictionary<string, string> _aliasByWord = new(StringComparer.Ordinal);
+
+    /// <summary>Each sentence's entity mentions while an article is built (one list per sentence, reused).</summary>
+    private readonly List<List<EntityMention>> _mentionLists = [];
 
     /// <summary>Scratch that grew beyond this many entries (a huge article) is let go rather than cleared for every later one.</summary>
     private const int ScratchLimit = 4096;
@@ -195,8 +199,19 @@ public sealed class ArticleAnalyzer
         }
 
         // Entities per sentence, then aliases inside the article: "Lavrov" is the "Sergei Lavrov" named before.
-        var mentions = tokenised.Select(t => EntityExtractor.Extract(t.Tokens, capitalised)).ToList();
-        var aliasByWord = BuildAliasMap(mentions);
+        var mentions = _mentionLists;
+        for (var s = 0; s < tokenised.Count; s++)
+        {
+            if (s == mentions.Count)
+            {
+                mentions.Add(new List<EntityMention>(4));
+            }
+
+            mentions[s].Clear();
+            EntityExtractor.Extract(tokenised[s].Tokens, capitalised, mentions[s]);
+        }
+
+        var aliasByWord = BuildAliasMap(mentions, tokenised.Count, Reused(ref _aliasByWord));
         // Gathered in the analyser's scratch dictionaries and copied out at their exact size: sized from the
         // text (every term token, repeats included) they allocated about twice what they held.
         var entityCounts = Reused(ref _entityCounts);
@@ -409,17 +424,19 @@ public sealed class ArticleAnalyzer
         return space > 0 && space < key.Length - 2 ? key[(space + 1)..] : null;
     }
 
-    private static Dictionary<string, string> BuildAliasMap(List<List<EntityMention>> mentions)
+    /// <summary>
+    /// Fills <paramref name="map"/> (empty) from the mentions of the first <paramref name="sentences"/> sentences.
+    /// </summary>
+    private static Dictionary<string, string> BuildAliasMap(List<List<EntityMention>> mentions, int sentences, Dictionary<string, string> map)
     {
         // The last word of a person-like name (two or three words) points to that name, if no other name claims it:
         // "Lavrov" is the "Sergei Lavrov" named before. Words are looked up as spans of the names' keys, so
         // the names an article repeats (it names its people again and again) allocate nothing.
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
         var words = map.GetAlternateLookup<ReadOnlySpan<char>>();
         HashSet<string>? ambiguous = null;
-        foreach (var sentence in mentions)
+        for (var s = 0; s < sentences; s++)
         {
-            foreach (var mention in sentence)
+            foreach (var mention in mentions[s])
             {
                 if (mention.TokenCount is not (2 or 3))
                 {

@@ -47,9 +47,21 @@ public static class EntityExtractor
     /// </summary>
     public static List<EntityMention> Extract(IReadOnlyList<Token> tokens, IReadOnlySet<string>? capitalisedElsewhere = null)
     {
+        var result = new List<EntityMention>();
+        Extract(tokens, capitalisedElsewhere, result);
+        return result;
+    }
+
+    /// <summary>
+    /// Adds the entities of one sentence's tokens to <paramref name="result"/> (see
+    /// <see cref="Extract(IReadOnlyList{Token}, IReadOnlySet{string}?)"/>), so a caller can reuse its lists.
+    /// </summary>
+    public static void Extract(IReadOnlyList<Token> tokens, IReadOnlySet<string>? capitalisedElsewhere, List<EntityMention> result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+
         // In a title-case line (a headline) capitals say nothing: only words the text capitalises elsewhere count.
         var titleCase = IsTitleCase(tokens);
-        var result = new List<EntityMention>();
 
         // The run of name words and its parts are scratch, the thread's own (a sentence at a time).
         var run = _run ??= new List<Token>(8);
@@ -95,7 +107,7 @@ public static class EntityExtractor
         }
 
         Flush(run, result);
-        return result;
+        return;
     }
 
     /// <summary>True when most longer words of a sentence are capitalised (a headline).</summary>

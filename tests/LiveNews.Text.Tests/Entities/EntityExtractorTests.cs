@@ -9,6 +9,19 @@ public class EntityExtractorTests
         EntityExtractor.Extract(Tokenizer.Tokenize(sentence)).Select(e => e.Name).ToList();
 
     [Fact]
+    public void Extract_IntoAList_AppendsWhatANewListGets()
+    {
+        var sentence = Tokenizer.Tokenize("Two officials, Prince Faisal bin Farhan and Musaed al-Aiban, met Sergey V. Lavrov.");
+        var list = new List<EntityMention> { new("Earlier Name", "earlier name", 2) };
+
+        EntityExtractor.Extract(sentence, null, list);
+
+        Assert.Equal([new("Earlier Name", "earlier name", 2), .. EntityExtractor.Extract(sentence)], list);
+        Assert.Equal(["Earlier Name", "Faisal bin Farhan", "Musaed al-Aiban", "Sergey V Lavrov"], list.Select(m => m.Name));
+        Assert.Equal(3, list[1].TokenCount);
+    }
+
+    [Fact]
     public void Extract_CutsTitlesAway()
     {
         Assert.Equal(["Marco Rubio"], Names("After talks, Secretary of State Marco Rubio said both sides agreed."));

@@ -579,11 +579,16 @@ public sealed class ArticleAnalyzer
         return sentence[(open + 1)..close].Trim();
     }
 
+    /// <summary>The thread's content hasher, reset for each article (one is a 600-byte object).</summary>
+    [ThreadStatic]
+    private static XxHash128? _contentHash;
+
     private static string Hash(string title, List<string> paragraphs)
     {
         // "title\nparagraph\n..." fed piece by piece as UTF-16, without building the whole text. A content
         // identity, not a secret: the non-cryptographic XxHash128 costs a fraction of SHA-256's set-up.
-        var hash = new XxHash128();
+        var hash = _contentHash ??= new XxHash128();
+        hash.Reset();
         hash.Append(MemoryMarshal.AsBytes(title.AsSpan()));
         ReadOnlySpan<char> newline = ['\n'];
         foreach (var p in paragraphs)

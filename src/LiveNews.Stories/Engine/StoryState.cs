@@ -262,6 +262,7 @@ public sealed class StoryState : IJsonOnDeserialized
         var found = new List<(SentenceUnit Sentence, double Score)>();
         var added = new List<KnownFact>();
         var content = ContentScratch ??= new int[64];
+        Func<string, double>? entityShare = null;
         foreach (var sentence in article.Sentences)
         {
             var length = sentence.Stems.Length + sentence.Entities.Length;
@@ -301,7 +302,7 @@ public sealed class StoryState : IJsonOnDeserialized
             };
             added.Add(fact);
             var novelty = best is null ? 1.0 : 1.0 - containment;
-            found.Add((sentence, FactRanker.Score(sentence, EntityShare, novelty, article.Published)));
+            found.Add((sentence, FactRanker.Score(sentence, entityShare ??= EntityShare, novelty, article.Published)));
         }
 
         if (Facts.Count + added.Count <= KeptIndexFacts)

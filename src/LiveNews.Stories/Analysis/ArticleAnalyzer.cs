@@ -277,9 +277,9 @@ public sealed class ArticleAnalyzer
             sentences.Add(new SentenceUnit
             {
                 Text = text,
-                Stems = [.. stems],
-                Entities = [.. keys],
-                Numbers = [.. numbers],
+                Stems = ToArray(stems),
+                Entities = ToArray(keys),
+                Numbers = ToArray(numbers),
                 Quote = ExtractQuote(text),
                 Paragraph = paragraph,
                 Position = s,
@@ -365,6 +365,9 @@ public sealed class ArticleAnalyzer
             Sentences = sentences,
         };
     }
+
+    /// <summary>A scratch set's contents as an array (the shared empty array when it holds none: most sentences give no figure).</summary>
+    private static string[] ToArray(HashSet<string> set) => set.Count == 0 ? [] : [.. set];
 
     /// <summary>A scratch set of the analyser, empty (a new one when the last article made it huge).</summary>
     private static HashSet<string> Reused(ref HashSet<string> set)

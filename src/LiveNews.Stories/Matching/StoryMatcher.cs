@@ -32,17 +32,17 @@ public sealed class StoryMatcher
     private readonly HashSet<string> _knownByPage = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _mergedInto = new(StringComparer.Ordinal);
 
-    /// <summary>
-    /// Candidate hits of the current match by slot: shared term weight, and the match call that last set it
-    /// (so nothing is cleared between calls). One dense array, so that gathering hits over a hundred thousand
-    /// stories touches one cache line a hit rather than scattered story objects.
-    /// </summary>
-    private Hit[] _hitsBySlot = new Hit[1024];
-    private readonly List<int> _hits = new(1024);
+    /// <summary>Cache lines of a candidate's term ids and weights asked for before it is scored.</summary>
+    private const int CentroidPrefetchLines = 4;
+
+    /// <summary>Candidate hits of the current match: shared term weight by story slot.</summary>
+    private readonly CandidateHits _hits = new();
+
+    /// <summary>The slots of <see cref="_hits"/> in the order they were first hit.</summary>
+    private readonly List<int> _hitSlots = new(1024);
 
     // The article being scored, laid out for looking up each candidate's terms.
     private readonly TermProbe _probe = new();
-    private int _matchStamp;
     private long _opened;
 
     public StoryMatcher(StoryEngineOptions? options = null)
@@ -416,10 +416,11 @@ public sealed class StoryMatcher
             Prefetcher.Prefetch(story);
         }
 
+        // And their terms, a few lines of each: a centroid is read from start to end.
         foreach (var story in candidates)
         {
-            Prefetcher.Prefetch(story.TermIds);
-            Prefetcher.Prefetch(story.Weights);
+            Prefetcher.PrefetchElements(story.TermIds, CentroidPrefetchLines);
+            Prefetcher.PrefetchElements(story.Weights, CentroidPrefetchLines);
         }
 
         string? best = null;
@@ -868,21 +869,12 @@ public sealed class StoryMatcher
         story.Slot = _slots.Count;
         _slots.Add(story);
         _stories[story.StoryId] = story;
-        if (_hitsBySlot.Length < _slots.Count)
-        {
-            Array.Resize(ref _hitsBySlot, _hitsBySlot.Length * 2);
-        }
     }
 
     private List<LiveStory> Candidates(TermVector vector)
     {
-        if (++_matchStamp == int.MaxValue)
-        {
-            Array.Clear(_hitsBySlot);
-            _matchStamp = 1;
-        }
-
-        var (stamp, bySlot, hits) = (_matchStamp, _hitsBySlot, _hits);
+        var (bySlot, hits) = (_hits, _hitSlots);
+        bySlot.Reset();
         hits.Clear();
         var strongest = Strongest(vector.Ids, vector.Values, _options.CandidateTerms);
         PrefetchPostings(vector.Ids, strongest);
@@ -897,15 +889,10 @@ public sealed class StoryMatcher
             foreach (var slot in CollectionsMarshal.AsSpan(postings))
             {
                 // Stale entries (merged or expired stories) are dropped when candidates are scored.
-                ref var hit = ref bySlot[slot];
-                if (hit.Stamp != stamp)
+                if (bySlot.Add(slot, weight))
                 {
-                    hit.Stamp = stamp;
-                    hit.Weight = 0;
                     hits.Add(slot);
                 }
-
-                hit.Weight += weight;
             }
         }
 
@@ -930,7 +917,7 @@ public sealed class StoryMatcher
         var count = 0;
         foreach (var slot in hits)
         {
-            var entry = (bySlot[slot].Weight, slot);
+            var entry = (bySlot.WeightOf(slot), slot);
             if (count == keep && !Stronger(entry, kept[keep - 1]))
             {
                 continue;
@@ -1054,10 +1041,6 @@ public sealed class StoryMatcher
                     // One empty slot stands for every story that left.
                     leftSlot = _slots.Count;
                     _slots.Add(null);
-                    if (_hitsBySlot.Length < _slots.Count)
-                    {
-                        Array.Resize(ref _hitsBySlot, _hitsBySlot.Length * 2);
-                    }
                 }
 
                 list.Add(leftSlot);
@@ -1082,12 +1065,5 @@ public sealed class StoryMatcher
         kept.Reverse();
         postings.Clear();
         postings.AddRange(kept);
-    }
-
-    /// <summary>A story's hit in the current match: shared term weight, valid when <see cref="Stamp"/> is the call's.</summary>
-    private struct Hit
-    {
-        public float Weight;
-        public int Stamp;
     }
 }

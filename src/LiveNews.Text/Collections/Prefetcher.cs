@@ -28,4 +28,25 @@ public static class Prefetcher
             Sse.Prefetch0(*(void**)Unsafe.AsPointer(ref value));
         }
     }
+
+    /// <summary>
+    /// Prefetches the elements of <paramref name="array"/>, a cache line at a time, up to
+    /// <paramref name="maxLines"/> lines: for an array that is about to be read from start to end.
+    /// </summary>
+    public static unsafe void PrefetchElements<T>(T[]? array, int maxLines)
+        where T : unmanaged
+    {
+        if (!Sse.IsSupported || array is not { Length: > 0 })
+        {
+            return;
+        }
+
+        ref var first = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(array);
+        var start = (byte*)Unsafe.AsPointer(ref first);
+        var bytes = Math.Min((long)array.Length * sizeof(T), (long)maxLines * 64);
+        for (long offset = 0; offset < bytes; offset += 64)
+        {
+            Sse.Prefetch0(start + offset);
+        }
+    }
 }

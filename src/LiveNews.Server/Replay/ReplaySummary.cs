@@ -22,6 +22,7 @@ public sealed record ReplaySummary(int ArticleVersions, int Rejected, int Storie
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"article versions: {ArticleVersions}, rejected lines: {Rejected}, stories: {Stories}, events: {Events}, seconds: {Seconds:F2}, versions per second: {VersionsPerSecond:F1}")
         + (Latency is { } l ? string.Create(CultureInfo.InvariantCulture, $", latency ms p50: {l.P50:F1}, p99: {l.P99:F1}, max: {l.Max:F1}") : "")
+        + (Latency?.P99AfterFirstSecond is { } settled ? string.Create(CultureInfo.InvariantCulture, $", p99 after the first second: {settled:F1}") : "")
         + Heap("heap", HeapBytes)
         + Heap("quiet heap", QuietHeapBytes);
 
@@ -31,4 +32,8 @@ public sealed record ReplaySummary(int ArticleVersions, int Rejected, int Storie
 }
 
 /// <summary>Latency percentiles in milliseconds.</summary>
-public sealed record LatencyPercentiles(double P50, double P99, double Max);
+public sealed record LatencyPercentiles(double P50, double P99, double Max)
+{
+    /// <summary>The 99th percentile of the versions offered after the run's first second (null when none were).</summary>
+    public double? P99AfterFirstSecond { get; init; }
+}

@@ -161,6 +161,16 @@ public class ReplayCommandTests
     }
 
     [Fact]
+    public void Summary_GivesTheP99AfterTheFirstSecond_WhenVersionsCameThen()
+    {
+        var summary = new ReplaySummary(10, 0, 2, 10, 1.0) { Latency = new LatencyPercentiles(9.5, 60.24, 280) };
+        Assert.EndsWith("latency ms p50: 9.5, p99: 60.2, max: 280.0", summary.ToString(), StringComparison.Ordinal);
+
+        var later = summary with { Latency = summary.Latency with { P99AfterFirstSecond = 44.76 } };
+        Assert.EndsWith("p99: 60.2, max: 280.0, p99 after the first second: 44.8", later.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Replay_WithoutArguments_PrintsUsage()
     {
         var stderr = new StringWriter();

@@ -55,11 +55,17 @@ public static class StoryPipelineWarmup
         if (engine.HeldStoryIds.FirstOrDefault() is { } storyId)
         {
             void RoundTrip<T>(T value) => serializer.Deserialize<T>(serializer.SerializeToArray(value));
-            RoundTrip(new StoryClusterGrainState
+            var state = new StoryClusterGrainState
             {
                 Story = engine.GetStory(storyId)!,
                 Unpublished = [new StoryEvent { Type = StoryEventType.StoryCreated, StoryId = storyId, At = time.GetUtcNow() }],
-            });
+            };
+            RoundTrip(state);
+
+            // Stored state is compressed: the first story's write would otherwise set up Brotli and compile
+            // its path while the versions behind it wait.
+            var packed = Storage.BrotliBytes.Compress(serializer.SerializeToArray(state));
+            Storage.BrotliBytes.Decompress(packed, Storage.CompressedGrainStorageSerializer.MaxStateBytes);
             RoundTrip(articles[0]);
             RoundTrip(new Immutable<AnalysedArticle>(engine.Analyzer.Analyze(inputs[0])));
         }

@@ -3,7 +3,6 @@ using LiveNews.Abstractions.Contracts;
 using LiveNews.Abstractions.Grains;
 using LiveNews.Grains.Storage;
 using Orleans.Serialization;
-using Orleans.Storage;
 
 namespace LiveNews.Grains.Stories;
 
@@ -139,22 +138,13 @@ public sealed class StoryCatalogGrain : Grain, IStoryCatalogGrain
         try
         {
             var packed = await Task.Run(() => BrotliBytes.Compress(_serializer.SerializeToArray(summaries)), cancellationToken);
-            ForgetStoredList();
-            _state.State.Packed = packed;
-            try
+            // The list is a view that every story's next update rebuilds: after a write whose answer was
+            // lost, the last writer wins.
+            await LastWriterWins.WriteAsync(_state, state =>
             {
-                await _state.WriteStateAsync(cancellationToken);
-            }
-            catch (InconsistentStateException)
-            {
-                // A write whose answer was lost (cancelled after storage took it) left a stale etag. The list is a
-                // view that every story's next update rebuilds, so the last writer wins: read the etag, write again.
-                await _state.ReadStateAsync(cancellationToken);
                 ForgetStoredList();
-                _state.State.Packed = packed;
-                await _state.WriteStateAsync(cancellationToken);
-            }
-
+                state.Packed = packed;
+            }, cancellationToken);
             ForgetStoredList();
         }
         catch

@@ -177,9 +177,13 @@ public sealed class StoryIndexGrain : Grain, IStoryIndexGrain
         try
         {
             var packed = await Task.Run(() => BrotliBytes.Compress(capture.ToBinary()));
-            ForgetStoredSnapshot();
-            _state.State.SnapshotBinary = packed;
-            await _state.WriteStateAsync();
+
+            // A snapshot replaces all that was stored: after a write whose answer was lost, the last writer wins.
+            await LastWriterWins.WriteAsync(_state, state =>
+            {
+                ForgetStoredSnapshot();
+                state.SnapshotBinary = packed;
+            });
             ForgetStoredSnapshot();
         }
         catch
@@ -215,9 +219,10 @@ public sealed class StoryIndexGrain : Grain, IStoryIndexGrain
         {
             await _saving;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception)
         {
-            // _dirty was set again by the failed save.
+            // _dirty was set again by the failed or cancelled save (letting a cancelled save's exception out
+            // would skip deactivation's own save).
         }
     }
 

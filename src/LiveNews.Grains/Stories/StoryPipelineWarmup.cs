@@ -1,5 +1,6 @@
 using LiveNews.Abstractions.Contracts;
 using LiveNews.Abstractions.Grains;
+using LiveNews.Grains.Storage;
 using LiveNews.Stories;
 using LiveNews.Stories.Analysis;
 using LiveNews.Stories.Engine;
@@ -60,12 +61,12 @@ public static class StoryPipelineWarmup
                 Story = engine.GetStory(storyId)!,
                 Unpublished = [new StoryEvent { Type = StoryEventType.StoryCreated, StoryId = storyId, At = time.GetUtcNow() }],
             };
-            RoundTrip(state);
+            var stored = serializer.SerializeToArray(state);
+            serializer.Deserialize<StoryClusterGrainState>(stored);
 
             // Stored state is compressed: the first story's write would otherwise set up Brotli and compile
             // its path while the versions behind it wait.
-            var packed = Storage.BrotliBytes.Compress(serializer.SerializeToArray(state));
-            Storage.BrotliBytes.Decompress(packed, Storage.CompressedGrainStorageSerializer.MaxStateBytes);
+            BrotliBytes.Decompress(BrotliBytes.Compress(stored), CompressedGrainStorageSerializer.MaxStateBytes);
             RoundTrip(articles[0]);
             RoundTrip(new Immutable<AnalysedArticle>(engine.Analyzer.Analyze(inputs[0])));
         }

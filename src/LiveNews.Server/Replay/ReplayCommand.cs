@@ -246,7 +246,7 @@ public static class ReplayCommand
     /// of the "stories" stream (HdrHistogram, microsecond resolution); null when nothing was ingested.
     /// </summary>
     private static LatencyPercentiles? Latency(
-        IEnumerable<(long Due, ImmutableArray<StoryEvent> Events)> results,
+        ICollection<(long Due, ImmutableArray<StoryEvent> Events)> results,
         ConcurrentDictionary<(string? StoryId, long Sequence), (StoryEvent Event, long ArrivedAt)> delivered,
         TimeProvider time)
     {
@@ -255,9 +255,8 @@ public static class ReplayCommand
         // The same without the versions offered in the run's first second, when a cold node's first calls
         // (stream, storage, code not yet compiled at full speed) queue the rest behind them.
         var settled = new LongHistogram(TimeSpan.FromHours(1).Ticks / 10, 3);
-        var listed = results as IReadOnlyCollection<(long Due, ImmutableArray<StoryEvent> Events)> ?? [.. results];
-        var start = listed.Count == 0 ? 0 : listed.Min(r => r.Due);
-        foreach (var (due, events) in listed)
+        var start = results.Count == 0 ? 0 : results.Min(r => r.Due);
+        foreach (var (due, events) in results)
         {
             var last = events.Where(e => e.Type != StoryEventType.Rejected)
                 .Select(e => delivered.TryGetValue((e.StoryId, e.Sequence), out var came) ? came.ArrivedAt : 0)

@@ -146,7 +146,7 @@ public sealed class ArticleAnalyzer
         {
             foreach (var sentence in SentenceSplitter.Split(paragraphs[p]))
             {
-                var tokens = RentTokenList(tokenised.Count);
+                var tokens = Rent(_tokenLists, tokenised.Count, 32);
                 Tokenizer.Tokenize(sentence, tokens);
                 tokenised.Add((sentence, tokens, p));
                 if (EntityExtractor.IsTitleCase(tokens))
@@ -202,13 +202,7 @@ public sealed class ArticleAnalyzer
         var mentions = _mentionLists;
         for (var s = 0; s < tokenised.Count; s++)
         {
-            if (s == mentions.Count)
-            {
-                mentions.Add(new List<EntityMention>(4));
-            }
-
-            mentions[s].Clear();
-            EntityExtractor.Extract(tokenised[s].Tokens, capitalised, mentions[s]);
+            EntityExtractor.Extract(tokenised[s].Tokens, capitalised, Rent(mentions, s, 4));
         }
 
         var aliasByWord = BuildAliasMap(mentions, tokenised.Count, Reused(ref _aliasByWord));
@@ -394,17 +388,20 @@ public sealed class ArticleAnalyzer
     }
 
     /// <summary>
-    /// The <paramref name="index"/>-th token list of the analyser's pool (one per sentence of the article being
-    /// built; they are read only while it is built, so the next article reuses them).
+    /// The <paramref name="index"/>-th list of one of the analyser's per-sentence pools (tokens, mentions), empty:
+    /// one list per sentence of the article being built, read only while it is built, so the next article
+    /// reuses them.
     /// </summary>
-    private List<Token> RentTokenList(int index)
+    private static List<T> Rent<T>(List<List<T>> pool, int index, int capacity)
     {
-        if (index == _tokenLists.Count)
+        if (index == pool.Count)
         {
-            _tokenLists.Add(new List<Token>(32));
+            pool.Add(new List<T>(capacity));
         }
 
-        return _tokenLists[index];
+        var list = pool[index];
+        list.Clear();
+        return list;
     }
 
     /// <summary>True when a token can be a term of the article: not a stop word, and two characters or more.</summary>

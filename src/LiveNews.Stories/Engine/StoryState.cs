@@ -404,7 +404,7 @@ public sealed class StoryState : IJsonOnDeserialized
         return scratch;
     }
 
-    /// <summary>The index a small story's version is read against (one per thread; see <see cref="FactIndex"/>).</summary>
+    /// <summary>The index a small story's version is read against (one per thread; see <see cref="VersionFactIndex"/>).</summary>
     [ThreadStatic]
     private static FactFeatureIndex? ScratchIndex;
 

@@ -10,6 +10,7 @@ namespace LiveNews.Stories.Matching;
 /// </summary>
 internal sealed class CandidateHits
 {
+    private readonly List<int> _slots = new(1024);
     private Entry[] _entries;
     private int _mask;
     private int _shift;
@@ -24,7 +25,10 @@ internal sealed class CandidateHits
     }
 
     /// <summary>How many stories have a hit in the current match.</summary>
-    public int Count { get; private set; }
+    public int Count => _slots.Count;
+
+    /// <summary>The slots hit in the current match, in the order they were first hit.</summary>
+    public IReadOnlyList<int> Slots => _slots;
 
     /// <summary>Entries in the table (for tests: it grows when hits fill half of it).</summary>
     public int Capacity => _entries.Length;
@@ -38,7 +42,7 @@ internal sealed class CandidateHits
             _stamp = 1;
         }
 
-        Count = 0;
+        _slots.Clear();
     }
 
     /// <summary>
@@ -57,7 +61,7 @@ internal sealed class CandidateHits
         if (added)
         {
             entry = new Entry { Slot = slot, Weight = 0, Stamp = _stamp };
-            Count++;
+            _slots.Add(slot);
         }
 
         entry.Weight += weight;

@@ -38,9 +38,6 @@ public sealed class StoryMatcher
     /// <summary>Candidate hits of the current match: shared term weight by story slot.</summary>
     private readonly CandidateHits _hits = new();
 
-    /// <summary>The slots of <see cref="_hits"/> in the order they were first hit.</summary>
-    private readonly List<int> _hitSlots = new(1024);
-
     // The article being scored, laid out for looking up each candidate's terms.
     private readonly TermProbe _probe = new();
     private long _opened;
@@ -873,9 +870,8 @@ public sealed class StoryMatcher
 
     private List<LiveStory> Candidates(TermVector vector)
     {
-        var (bySlot, hits) = (_hits, _hitSlots);
-        bySlot.Reset();
-        hits.Clear();
+        var hits = _hits;
+        hits.Reset();
         var strongest = Strongest(vector.Ids, vector.Values, _options.CandidateTerms);
         PrefetchPostings(vector.Ids, strongest);
         foreach (var k in strongest)
@@ -889,10 +885,7 @@ public sealed class StoryMatcher
             foreach (var slot in CollectionsMarshal.AsSpan(postings))
             {
                 // Stale entries (merged or expired stories) are dropped when candidates are scored.
-                if (bySlot.Add(slot, weight))
-                {
-                    hits.Add(slot);
-                }
+                hits.Add(slot, weight);
             }
         }
 
@@ -900,7 +893,7 @@ public sealed class StoryMatcher
         var result = new List<LiveStory>(Math.Min(keep, hits.Count));
         if (hits.Count <= keep)
         {
-            foreach (var slot in hits)
+            foreach (var slot in hits.Slots)
             {
                 if (_slots[slot] is { } story)
                 {
@@ -915,9 +908,9 @@ public sealed class StoryMatcher
         // array (most hits are weaker than the weakest kept and cost one comparison), not a sort of every hit.
         var kept = new (float Weight, int Slot)[keep];
         var count = 0;
-        foreach (var slot in hits)
+        foreach (var slot in hits.Slots)
         {
-            var entry = (bySlot.WeightOf(slot), slot);
+            var entry = (hits.WeightOf(slot), slot);
             if (count == keep && !Stronger(entry, kept[keep - 1]))
             {
                 continue;

@@ -107,7 +107,6 @@ public static class EntityExtractor
         }
 
         Flush(run, result);
-        return;
     }
 
     /// <summary>True when most longer words of a sentence are capitalised (a headline).</summary>

@@ -160,7 +160,7 @@ public static class ReplayCommand
         var drained = await WaitForStreamAsync(delivered, expected, time, cancellationToken);
         var elapsed = time.GetElapsedTime(started);
         await subscription.UnsubscribeAsync();
-        var latency = Latency(results.Values, delivered, time);
+        var latency = Latency(results.Values, delivered, started, time);
 
         var writer = options.Output == "-" ? stdout : new StreamWriter(options.Output, append: false, new UTF8Encoding(false));
         try
@@ -245,9 +245,14 @@ public static class ReplayCommand
     /// In-to-out latency of each version: from when it was offered to when the last of its events came out
     /// of the "stories" stream (HdrHistogram, microsecond resolution); null when nothing was ingested.
     /// </summary>
-    private static LatencyPercentiles? Latency(
+    /// <param name="results">Each line's offer time and events (a rejected line has no offer time and no latency).</param>
+    /// <param name="delivered">When each event came out of the stream.</param>
+    /// <param name="started">The run's start: what "the first second" counts from.</param>
+    /// <param name="time">The clock the time stamps come from.</param>
+    internal static LatencyPercentiles? Latency(
         ICollection<(long Due, ImmutableArray<StoryEvent> Events)> results,
-        ConcurrentDictionary<(string? StoryId, long Sequence), (StoryEvent Event, long ArrivedAt)> delivered,
+        IReadOnlyDictionary<(string? StoryId, long Sequence), (StoryEvent Event, long ArrivedAt)> delivered,
+        long started,
         TimeProvider time)
     {
         var histogram = new LongHistogram(TimeSpan.FromHours(1).Ticks / 10, 3);
@@ -255,7 +260,6 @@ public static class ReplayCommand
         // The same without the versions offered in the run's first second, when a cold node's first calls
         // (stream, storage, code not yet compiled at full speed) queue the rest behind them.
         var settled = new LongHistogram(TimeSpan.FromHours(1).Ticks / 10, 3);
-        var start = results.Count == 0 ? 0 : results.Min(r => r.Due);
         foreach (var (due, events) in results)
         {
             var last = events.Where(e => e.Type != StoryEventType.Rejected)
@@ -266,7 +270,7 @@ public static class ReplayCommand
             {
                 var microseconds = (long)time.GetElapsedTime(due, last).TotalMicroseconds;
                 histogram.RecordValue(Math.Clamp(microseconds, 0, histogram.HighestTrackableValue));
-                if (time.GetElapsedTime(start, due) >= TimeSpan.FromSeconds(1))
+                if (time.GetElapsedTime(started, due) >= TimeSpan.FromSeconds(1))
                 {
                     settled.RecordValue(Math.Clamp(microseconds, 0, settled.HighestTrackableValue));
                 }

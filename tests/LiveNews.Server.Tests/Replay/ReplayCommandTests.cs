@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using System.Text.Json;
+using LiveNews.Abstractions.Contracts;
 using LiveNews.Server.Replay;
 using LiveNews.Tests.Shared;
 
@@ -168,6 +170,34 @@ public class ReplayCommandTests
 
         var later = summary with { Latency = summary.Latency with { P99AfterFirstSecond = 44.76 } };
         Assert.EndsWith("p99: 60.2, max: 280.0, p99 after the first second: 44.8", later.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Latency_AfterTheFirstSecond_CountsFromTheRunsStart_NotFromARejectedLine()
+    {
+        // A rejected line is kept with no offer time (0); the first second still counts from the run's start.
+        var time = TimeProvider.System;
+        var second = time.TimestampFrequency;
+        var started = 100 * second;
+        StoryEvent Event(string story) => new() { Type = StoryEventType.StoryCreated, StoryId = story, Sequence = 1 };
+        var results = new List<(long Due, ImmutableArray<StoryEvent> Events)>
+        {
+            (0, [new StoryEvent { Type = StoryEventType.Rejected, Line = 1, Reason = "not JSON" }]),
+            (started, [Event("slow")]),
+            (started + 2 * second, [Event("fast")]),
+        };
+        var delivered = new Dictionary<(string?, long), (StoryEvent, long)>
+        {
+            [("slow", 1)] = (Event("slow"), started + second / 4),
+            [("fast", 1)] = (Event("fast"), started + 2 * second + second / 100),
+        };
+
+        var latency = ReplayCommand.Latency(results, delivered, started, time);
+
+        Assert.NotNull(latency);
+        Assert.Equal(250, latency.Max, 0);
+        Assert.NotNull(latency.P99AfterFirstSecond);
+        Assert.Equal(10, latency.P99AfterFirstSecond.Value, 0);
     }
 
     [Fact]

@@ -113,6 +113,7 @@ public static class ReplayCommand
         var versions = 0;
         var rejected = 0;
         var started = time.GetTimestamp();
+        var collectionsBefore = GarbageCollections.Now();
         try
         {
             using var reader = options.Input == "-" ? new StreamReader(Console.OpenStandardInput(), Encoding.UTF8) : new StreamReader(options.Input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
@@ -159,6 +160,7 @@ public static class ReplayCommand
         var expected = output.Where(e => e.Type != StoryEventType.Rejected).Select(e => (e.StoryId, e.Sequence)).ToList();
         var drained = await WaitForStreamAsync(delivered, expected, time, cancellationToken);
         var elapsed = time.GetElapsedTime(started);
+        var collections = GarbageCollections.Now() - collectionsBefore;
         await subscription.UnsubscribeAsync();
         var latency = Latency(results.Values, delivered, started, time);
 
@@ -194,7 +196,7 @@ public static class ReplayCommand
         delivered.Clear();
         var heap = GC.GetTotalMemory(forceFullCollection: true);
         var quiet = options.Settle ? await QuietHeapAsync(client, services, stderr, cancellationToken) : 0;
-        var summary = new ReplaySummary(versions, rejected, stories, events, elapsed.TotalSeconds) { Latency = latency, HeapBytes = heap, QuietHeapBytes = quiet };
+        var summary = new ReplaySummary(versions, rejected, stories, events, elapsed.TotalSeconds) { Latency = latency, Collections = collections, HeapBytes = heap, QuietHeapBytes = quiet };
         await stderr.WriteLineAsync(summary.ToString());
         if (!drained)
         {

@@ -10,6 +10,9 @@ public sealed record ReplaySummary(int ArticleVersions, int Rejected, int Storie
     /// <summary>In-to-out latency (from when a version was offered to when its last event left the "stories" stream), milliseconds.</summary>
     public LatencyPercentiles? Latency { get; init; }
 
+    /// <summary>The garbage collections during the run and the time they paused the process (null when not measured).</summary>
+    public GarbageCollections? Collections { get; init; }
+
     /// <summary>The node's managed heap after the run and a full collection, in bytes (0 when not measured).</summary>
     public long HeapBytes { get; init; }
 
@@ -23,6 +26,7 @@ public sealed record ReplaySummary(int ArticleVersions, int Rejected, int Storie
         $"article versions: {ArticleVersions}, rejected lines: {Rejected}, stories: {Stories}, events: {Events}, seconds: {Seconds:F2}, versions per second: {VersionsPerSecond:F1}")
         + (Latency is { } l ? string.Create(CultureInfo.InvariantCulture, $", latency ms p50: {l.P50:F1}, p99: {l.P99:F1}, max: {l.Max:F1}") : "")
         + (Latency?.P99AfterFirstSecond is { } settled ? string.Create(CultureInfo.InvariantCulture, $", p99 after the first second: {settled:F1}") : "")
+        + (Collections is { } gc ? string.Create(CultureInfo.InvariantCulture, $", GC gen0/1/2: {gc.Gen0}/{gc.Gen1}/{gc.Gen2}, GC pauses ms: {gc.PauseMilliseconds:F0}") : "")
         + Heap("heap", HeapBytes)
         + Heap("quiet heap", QuietHeapBytes);
 
@@ -36,4 +40,20 @@ public sealed record LatencyPercentiles(double P50, double P99, double Max)
 {
     /// <summary>The 99th percentile of the versions offered after the run's first second (null when none were).</summary>
     public double? P99AfterFirstSecond { get; init; }
+}
+
+/// <summary>Garbage collections of each generation over a span of the run, and their total pause time in milliseconds.</summary>
+public sealed record GarbageCollections(int Gen0, int Gen1, int Gen2, double PauseMilliseconds)
+{
+    /// <summary>The process's collections and pause time so far; subtract two of these for a span.</summary>
+    public static GarbageCollections Now() =>
+        new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration().TotalMilliseconds);
+
+    /// <summary>What happened between <paramref name="before"/> and <paramref name="after"/>.</summary>
+    public static GarbageCollections operator -(GarbageCollections after, GarbageCollections before)
+    {
+        ArgumentNullException.ThrowIfNull(after);
+        ArgumentNullException.ThrowIfNull(before);
+        return new(after.Gen0 - before.Gen0, after.Gen1 - before.Gen1, after.Gen2 - before.Gen2, after.PauseMilliseconds - before.PauseMilliseconds);
+    }
 }

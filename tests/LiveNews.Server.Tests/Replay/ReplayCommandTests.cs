@@ -173,6 +173,28 @@ public class ReplayCommandTests
     }
 
     [Fact]
+    public void Summary_GivesTheRunsCollectionsAndPauses_WhenMeasured()
+    {
+        var summary = new ReplaySummary(10, 0, 2, 10, 1.0) { HeapBytes = 1048576 };
+        Assert.DoesNotContain("GC", summary.ToString(), StringComparison.Ordinal);
+
+        var run = new GarbageCollections(130, 42, 3, 1_020.4) - new GarbageCollections(100, 32, 2, 272.0);
+        Assert.Equal(new GarbageCollections(30, 10, 1, 748.4), run with { PauseMilliseconds = Math.Round(run.PauseMilliseconds, 1) });
+        Assert.EndsWith(", GC gen0/1/2: 30/10/1, GC pauses ms: 748, heap MiB: 1 (512.0 KiB a story)", (summary with { Collections = run }).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GarbageCollections_Now_CountsACollectionAndItsPause()
+    {
+        var before = GarbageCollections.Now();
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true);
+        var span = GarbageCollections.Now() - before;
+        Assert.True(span.Gen2 >= 1, $"gen2 collections: {span.Gen2}");
+        Assert.True(span.Gen0 >= span.Gen1 && span.Gen1 >= span.Gen2, $"{span}");
+        Assert.True(span.PauseMilliseconds > 0, $"pause: {span.PauseMilliseconds}");
+    }
+
+    [Fact]
     public void Latency_AfterTheFirstSecond_CountsFromTheRunsStart_NotFromARejectedLine()
     {
         // A rejected line is kept with no offer time (0); the first second still counts from the run's start.

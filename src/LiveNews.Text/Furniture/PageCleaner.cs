@@ -15,11 +15,18 @@ public static partial class PageCleaner
         var paragraphs = new List<string>();
         var removed = new List<(string, FurnitureKind)>();
         var all = new List<PageLine>();
-        var lines = normalisedText.Split('\n');
         var afterTranscriptMarker = false;
-        for (var i = 0; i < lines.Length; i++)
+        var rest = normalisedText.AsSpan();
+        while (NextLine(ref rest, out var raw))
         {
-            var line = InlineFurniture.Strip(LeadingDate().Replace(lines[i].Trim(), ""));
+            // Only lines with something on them become strings.
+            var trimmed = raw.Trim();
+            if (trimmed.IsEmpty)
+            {
+                continue;
+            }
+
+            var line = InlineFurniture.Strip(LeadingDate().Replace(trimmed.ToString(), ""));
             if (line.Length == 0)
             {
                 continue;
@@ -39,12 +46,13 @@ public static partial class PageCleaner
                 // The rest of the page is a list of links to other articles.
                 removed.Add((line, kind));
                 all.Add(new PageLine(line, kind));
-                for (var j = i + 1; j < lines.Length; j++)
+                while (NextLine(ref rest, out var next))
                 {
-                    if (lines[j].Trim().Length > 0)
+                    if (next.Trim() is { IsEmpty: false } link)
                     {
-                        removed.Add((lines[j].Trim(), FurnitureKind.LinkBlock));
-                        all.Add(new PageLine(lines[j].Trim(), FurnitureKind.LinkBlock));
+                        var text = link.ToString();
+                        removed.Add((text, FurnitureKind.LinkBlock));
+                        all.Add(new PageLine(text, FurnitureKind.LinkBlock));
                     }
                 }
 
@@ -67,6 +75,31 @@ public static partial class PageCleaner
         }
 
         return new CleanPage(paragraphs, removed, all);
+    }
+
+    /// <summary>
+    /// Takes the next line (up to a line feed) off <paramref name="rest"/>; false when nothing is left. Empty
+    /// lines, which the caller skips, may be left out at the end.
+    /// </summary>
+    private static bool NextLine(ref ReadOnlySpan<char> rest, out ReadOnlySpan<char> line)
+    {
+        if (rest.IsEmpty)
+        {
+            line = default;
+            return false;
+        }
+
+        var end = rest.IndexOf('\n');
+        if (end < 0)
+        {
+            line = rest;
+            rest = default;
+            return true;
+        }
+
+        line = rest[..end];
+        rest = rest[(end + 1)..];
+        return true;
     }
 
     [GeneratedRegex(@"^date\s+\d{4}-\d{2}-\d{2}(\s+\d{2}:\d{2}(:\d{2})?)?\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -113,7 +113,7 @@ public sealed class FailoverTests
             foreach (var (id, count) in posted)
             {
                 var mine = events.Where(e => e.ArticleId == id).ToList();
-                Assert.Equal(count, mine.Count(e => e.Type != "Duplicate"));
+                Assert.True(count == mine.Count(e => e.Type != "Duplicate"), $"{id}: {count} versions posted ({retried.GetValueOrDefault(id)} sent again), events: {string.Join("; ", mine.Select(e => $"{e.Type} {e.StoryId} #{e.Sequence}"))}");
                 Assert.True(mine.Count(e => e.Type == "Duplicate") <= retried.GetValueOrDefault(id), $"{id}: a Duplicate it was not sent again for");
             }
 

@@ -314,8 +314,7 @@ public sealed class StoryState : IJsonOnDeserialized
         }
         else
         {
-            // A story outgrowing the scratch index gets its own, of the facts it had, as it had before.
-            _factIndex ??= FactFeatureIndex.Of(Facts);
+            // A story outgrowing the scratch index gets its own: the first AddFact builds it of the facts it had.
             foreach (var fact in added)
             {
                 AddFact(fact);

@@ -16,11 +16,12 @@ public static partial class PageCleaner
         var removed = new List<(string, FurnitureKind)>();
         var all = new List<PageLine>();
         var afterTranscriptMarker = false;
-        var rest = normalisedText.AsSpan();
-        while (NextLine(ref rest, out var raw))
+        var text = normalisedText.AsSpan();
+        var lines = text.Split('\n');
+        while (lines.MoveNext())
         {
             // Only lines with something on them become strings.
-            var trimmed = raw.Trim();
+            var trimmed = text[lines.Current].Trim();
             if (trimmed.IsEmpty)
             {
                 continue;
@@ -46,13 +47,13 @@ public static partial class PageCleaner
                 // The rest of the page is a list of links to other articles.
                 removed.Add((line, kind));
                 all.Add(new PageLine(line, kind));
-                while (NextLine(ref rest, out var next))
+                while (lines.MoveNext())
                 {
-                    if (next.Trim() is { IsEmpty: false } link)
+                    if (text[lines.Current].Trim() is { IsEmpty: false } link)
                     {
-                        var text = link.ToString();
-                        removed.Add((text, FurnitureKind.LinkBlock));
-                        all.Add(new PageLine(text, FurnitureKind.LinkBlock));
+                        var linkLine = link.ToString();
+                        removed.Add((linkLine, FurnitureKind.LinkBlock));
+                        all.Add(new PageLine(linkLine, FurnitureKind.LinkBlock));
                     }
                 }
 
@@ -75,31 +76,6 @@ public static partial class PageCleaner
         }
 
         return new CleanPage(paragraphs, removed, all);
-    }
-
-    /// <summary>
-    /// Takes the next line (up to a line feed) off <paramref name="rest"/>; false when nothing is left. Empty
-    /// lines, which the caller skips, may be left out at the end.
-    /// </summary>
-    private static bool NextLine(ref ReadOnlySpan<char> rest, out ReadOnlySpan<char> line)
-    {
-        if (rest.IsEmpty)
-        {
-            line = default;
-            return false;
-        }
-
-        var end = rest.IndexOf('\n');
-        if (end < 0)
-        {
-            line = rest;
-            rest = default;
-            return true;
-        }
-
-        line = rest[..end];
-        rest = rest[(end + 1)..];
-        return true;
     }
 
     [GeneratedRegex(@"^date\s+\d{4}-\d{2}-\d{2}(\s+\d{2}:\d{2}(:\d{2})?)?\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -9,6 +9,8 @@ namespace LiveNews.Server.Api;
 /// GET /api/events: story events as Server-Sent Events. Each has <c>id: storyId/sequence</c>; a client
 /// that reconnects with Last-Event-ID (header, or <c>?lastEventId=</c>) first gets what it missed from
 /// the recent-events log. Filters: <c>?story=</c>, <c>?q=</c>. A comment line every 15 s keeps proxies open.
+/// A stream opens only once the node relays events (<see cref="EventRelayReadiness"/>), so a client that
+/// sees it open misses nothing published after; until then it waits, then answers 503 and the client retries.
 /// </summary>
 public static class EventsApi
 {
@@ -21,8 +23,15 @@ public static class EventsApi
         return app;
     }
 
-    private static async Task StreamAsync(HttpContext context, RecentEventLog log, SseConnections connections, TimeProvider time, string? story, string? q, string? lastEventId)
+    private static async Task StreamAsync(HttpContext context, RecentEventLog log, SseConnections connections, EventRelayReadiness relay, TimeProvider time, string? story, string? q, string? lastEventId)
     {
+        if (!await relay.WaitAsync(relay.EventsApiWait, time, context.RequestAborted))
+        {
+            context.Response.Headers.RetryAfter = "2";
+            await TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready", detail: "this node does not relay story events yet; retry").ExecuteAsync(context);
+            return;
+        }
+
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, connections.DropToken);
         var cancellationToken = linked.Token;
         var response = context.Response;

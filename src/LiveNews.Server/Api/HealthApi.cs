@@ -1,10 +1,11 @@
 using LiveNews.Grains.Health;
 using Microsoft.AspNetCore.Http.HttpResults;
+using LiveNews.Server.Events;
 using Orleans.Runtime;
 
 namespace LiveNews.Server.Api;
 
-/// <summary>/healthz (the process answers) and /readyz (this silo is active and grain storage answers).</summary>
+/// <summary>/healthz (the process answers) and /readyz (this silo is active, grain storage answers, and the node relays story events to its browsers).</summary>
 public static class HealthApi
 {
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
@@ -23,6 +24,11 @@ public static class HealthApi
         if (status != SiloStatus.Active)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready", detail: $"the silo is {status}");
+        }
+
+        if (!services.GetRequiredService<EventRelayReadiness>().IsReady)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready", detail: "the story event relay has not subscribed to the stories stream yet");
         }
 
         try

@@ -12,9 +12,10 @@ namespace LiveNews.Server.Events;
 /// With several silos each relays every event to its own clients. In the Redis profile a node that
 /// starts (or restarts after a failure) first fills its log with the newest events the Redis stream
 /// still holds, so a browser that reconnects to it with Last-Event-ID misses nothing; live events that
-/// arrive meanwhile wait for the backfill, and the log drops the ones it already has.
+/// arrive meanwhile wait for the backfill, and the log drops the ones it already has. Once subscribed
+/// and filled it marks <see cref="EventRelayReadiness"/>: the node is ready, and its SSE streams open.
 /// </summary>
-internal sealed partial class StoryEventRelay(IClusterClient client, RecentEventLog log, TimeProvider time, IServiceProvider services, ILogger<StoryEventRelay> logger) : BackgroundService
+internal sealed partial class StoryEventRelay(IClusterClient client, RecentEventLog log, EventRelayReadiness readiness, TimeProvider time, IServiceProvider services, ILogger<StoryEventRelay> logger) : BackgroundService
 {
     private readonly Lock _gate = new();
     private StreamSubscriptionHandle<StoryEvent>? _subscription;
@@ -50,7 +51,10 @@ internal sealed partial class StoryEventRelay(IClusterClient client, RecentEvent
             }
         }
 
-        await BackfillAsync(stream.StreamId);
+        if (_subscription is not null)
+        {
+            await BackfillAsync(stream.StreamId);
+        }
     }
 
     private async Task BackfillAsync(StreamId streamId)
@@ -85,6 +89,8 @@ internal sealed partial class StoryEventRelay(IClusterClient client, RecentEvent
             {
                 log.Append(evt);
             }
+
+            readiness.MarkReady();
         }
     }
 

@@ -29,7 +29,7 @@ public static class ConfigurationCatalog
 
     private static readonly string[] SingleKeys =
     [
-        "LiveNews:ApiKey", LiveNewsSiloExtensions.RedisKey, "LiveNews:Events:Capacity", LiveNewsSiloExtensions.OrleansDashboardKey,
+        "LiveNews:ApiKey", LiveNewsSiloExtensions.RedisKey, "LiveNews:Events:Capacity", "LiveNews:Events:RelayWait", LiveNewsSiloExtensions.OrleansDashboardKey,
         // ASP.NET Core and the standard OpenTelemetry variables LiveNews passes on.
         "Urls", "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_PROTOCOL", "OTEL_EXPORTER_OTLP_HEADERS", "OTEL_SERVICE_NAME", "OTEL_RESOURCE_ATTRIBUTES",
         "OTEL_METRIC_EXPORT_INTERVAL", "OTEL_TRACES_SAMPLER", "OTEL_TRACES_SAMPLER_ARG",

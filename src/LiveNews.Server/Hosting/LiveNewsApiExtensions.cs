@@ -33,6 +33,7 @@ public static class LiveNewsApiExtensions
         builder.Services.AddHostedService<DemoStoryService>();
         builder.Services.AddHostedService<PipelineWarmupService>();
         builder.Services.AddSingleton(new RecentEventLog(builder.Configuration.GetValue("LiveNews:Events:Capacity", 10_000)));
+        builder.Services.AddSingleton(new EventRelayReadiness { EventsApiWait = builder.Configuration.GetValue("LiveNews:Events:RelayWait", TimeSpan.FromSeconds(10)) });
         builder.Services.AddHostedService<StoryEventRelay>();
         builder.Services.AddSingleton<SseConnections>();
         builder.Services.AddOpenApi();

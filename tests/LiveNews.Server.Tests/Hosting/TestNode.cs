@@ -1,3 +1,4 @@
+using LiveNews.Server.Events;
 using LiveNews.Server.Hosting;
 using LiveNews.Tests.Shared;
 using Microsoft.AspNetCore.Builder;
@@ -34,7 +35,11 @@ internal sealed class TestNode : IAsyncDisposable
             ["LiveNews:Silo:AdvertisedAddress"] = "127.0.0.1",
         });
 
-    public static async Task<TestNode> StartAsync(IReadOnlyDictionary<string, string>? settings = null, Action<WebApplicationBuilder>? configure = null)
+    /// <summary>
+    /// Starts a node and, unless <paramref name="waitForEventRelay"/> is false, waits until it relays
+    /// story events (as /readyz does), so a test's first article reaches its SSE clients.
+    /// </summary>
+    public static async Task<TestNode> StartAsync(IReadOnlyDictionary<string, string>? settings = null, Action<WebApplicationBuilder>? configure = null, bool waitForEventRelay = true, Action<IServiceCollection>? replaceServices = null)
     {
         var app = LiveNewsApp.Build([], builder =>
         {
@@ -51,8 +56,13 @@ internal sealed class TestNode : IAsyncDisposable
 
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             configure?.Invoke(builder);
-        });
+        }, replaceServices);
         await app.StartAsync(TestContext.Current.CancellationToken);
+        if (waitForEventRelay)
+        {
+            await app.Services.GetRequiredService<EventRelayReadiness>().Ready.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        }
+
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
         client.DefaultRequestHeaders.Add("X-Api-Key", ServerFixture.ApiKey);

@@ -2,8 +2,8 @@ using StackExchange.Redis;
 
 namespace LiveNews.Streaming.Redis;
 
-/// <summary>One lazily opened connection per connection string, shared by a provider's adapter, receivers and history reader.</summary>
-internal static class RedisConnections
+/// <summary>One lazily opened connection per connection string, shared by a stream provider's adapter, receivers and history reader, and the index journal.</summary>
+public static class RedisConnections
 {
     private static readonly Dictionary<string, Lazy<Task<ConnectionMultiplexer>>> Open = new(StringComparer.Ordinal);
     private static readonly Lock Gate = new();

@@ -1,4 +1,5 @@
 using LiveNews.Stories.Analysis;
+using Orleans.Concurrency;
 using LiveNews.Stories.Matching;
 
 namespace LiveNews.Grains.Stories;
@@ -18,7 +19,10 @@ public interface IStoryIndexGrain : IGrainWithIntegerKey
     /// <summary>
     /// Assigns the article to a story of this shard, or opens it (<paramref name="opens"/>, with its age
     /// <paramref name="ordinal"/>). Answers where the story went when it was merged away meanwhile.
+    /// Interleaves: a commit that waits for its journal write (<see cref="StoryGrainOptions.IndexJournal"/>)
+    /// lets the shard go on meanwhile.
     /// </summary>
+    [AlwaysInterleave]
     Task<ShardCommit> CommitAsync(Immutable<AnalysedArticle> article, string storyId, bool opens, long ordinal);
 
     /// <summary>The best of <paramref name="storyIds"/> for the article, learning nothing.</summary>

@@ -22,4 +22,20 @@ public sealed class StoryGrainOptions
     /// grains, at least a minute; Orleans' default is fifteen). Waking it is one storage read.
     /// </summary>
     public TimeSpan StoryIdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How long an index shard's change may wait before the shard writes its snapshot (longer when the
+    /// snapshot is costly: saves keep to about a twentieth of the shard's time).
+    /// </summary>
+    public TimeSpan IndexSaveDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Whether an index shard appends each assignment to its journal (<see cref="IStoryIndexJournal"/>)
+    /// before it answers, so that a shard restored after a crash from a snapshot that is up to
+    /// <see cref="IndexSaveDelay"/> old (or more) still knows where every article went: a version sent
+    /// again after a failover then lands in its story as a duplicate, not in a second story. Unset: on
+    /// when a journal is registered (the Redis profile), off otherwise (the embedded profile, whose
+    /// in-memory storage a crash takes down with the shard anyway). On without a journal is an error.
+    /// </summary>
+    public bool? IndexJournal { get; set; }
 }

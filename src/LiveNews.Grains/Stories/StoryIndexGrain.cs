@@ -6,6 +6,7 @@ using LiveNews.Stories.Analysis;
 using LiveNews.Stories.Engine;
 using LiveNews.Stories.Matching;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Storage;
 
@@ -14,24 +15,41 @@ namespace LiveNews.Grains.Stories;
 /// <summary>
 /// One shard of the term index: hosts a <see cref="StoryMatcher"/> holding the stories whose id hashes to
 /// this shard; thin: the matching itself lives in LiveNews.Stories. What the matcher has learned is
-/// persisted as a snapshot a few seconds after it changes and when the grain deactivates, so a
-/// reactivation (idle collection, restart, failover) carries on with the same stories. Articles assigned
-/// in the last few seconds before a crash are missing from the restored shard; one of
-/// them delivered again still lands in its story, whose grain recognises it (the story id of a new story
-/// is derived from its opening article).
+/// persisted as a snapshot a second or so after it changes and when the grain deactivates, so a
+/// reactivation (idle collection, restart, failover) carries on with the same stories. With storage that
+/// outlives a silo, each assignment is also appended to the shard's journal (<see cref="IStoryIndexJournal"/>)
+/// before its commit answers (<see cref="StoryGrainOptions.IndexJournal"/>; commits waiting meanwhile share
+/// one append), and what the journal holds beyond the snapshot is replayed on activation: after a crash the
+/// shard still knows where every article it answered for went, so a version sent again lands in its
+/// story, which recognises it.
 /// </summary>
-public sealed class StoryIndexGrain : Grain, IStoryIndexGrain
+public sealed partial class StoryIndexGrain : Grain, IStoryIndexGrain
 {
-    /// <summary>
-    /// How long a change may wait before the snapshot is written (or longer: saves keep to a twentieth of the
-    /// shard's time). Assignments made since the last snapshot are what a failover loses; binary snapshots
-    /// made this short enough to afford.
-    /// </summary>
-    internal static readonly TimeSpan SaveDelay = TimeSpan.FromSeconds(1);
-
     private readonly IPersistentState<StoryIndexState> _state;
     private readonly StoryEngineOptions _options;
+    private readonly StoryGrainOptions _grainOptions;
     private readonly TimeProvider _time;
+    private readonly ILogger<StoryIndexGrain> _logger;
+
+    /// <summary>Entries not appended to the journal yet.</summary>
+    private readonly List<StoryIndexJournalEntry> _unjournalled = [];
+    private IStoryIndexJournal? _journal;
+
+    /// <summary>
+    /// Commits since the snapshot after which the next tick writes a snapshot however costly it is: a
+    /// longer journal is longer to replay.
+    /// </summary>
+    private const int JournalSaveThreshold = 2_000;
+
+    /// <summary>Commits journalled so far (the newest entry's sequence).</summary>
+    private long _sequence;
+
+    /// <summary>The newest sequence the journal (or the snapshot) holds.</summary>
+    private long _journalStored;
+
+    /// <summary>The newest sequence the stored snapshot holds.</summary>
+    private long _snapshotSequence;
+    private Task _journalWrite = Task.CompletedTask;
     private StoryMatcher _matcher;
     private bool _dirty;
     private IGrainTimer? _saveTimer;
@@ -42,15 +60,19 @@ public sealed class StoryIndexGrain : Grain, IStoryIndexGrain
     public StoryIndexGrain(
         [PersistentState("index", LiveNewsGrainsHosting.StorageName)] IPersistentState<StoryIndexState> state,
         IOptions<StoryEngineOptions> options,
-        TimeProvider time)
+        IOptions<StoryGrainOptions> grainOptions,
+        TimeProvider time,
+        ILogger<StoryIndexGrain> logger)
     {
         _state = state;
         _options = options.Value;
+        _grainOptions = grainOptions.Value;
         _time = time;
+        _logger = logger;
         _matcher = new StoryMatcher(_options);
     }
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (_state.State.SnapshotBinary is { Length: > 0 } packed)
         {
@@ -71,10 +93,43 @@ public sealed class StoryIndexGrain : Grain, IStoryIndexGrain
         }
 
         ForgetStoredSnapshot();
+        _journal = _grainOptions.IndexJournal == false ? null : ServiceProvider.GetService<IStoryIndexJournal>();
+        if (_grainOptions.IndexJournal == true && _journal is null)
+        {
+            throw new InvalidOperationException("LiveNews:Stories:IndexJournal is on, but no index journal is registered (the Redis profile has one)");
+        }
+
+        await ReplayJournalAsync(cancellationToken);
 
         // The timer interleaves: while a snapshot is serialised and written, proposals and commits go on.
-        _saveTimer = this.RegisterGrainTimer(_ => SaveIfChangedAsync(force: false), new GrainTimerCreationOptions(SaveDelay, SaveDelay) { Interleave = true, KeepAlive = false });
-        return Task.CompletedTask;
+        var delay = _grainOptions.IndexSaveDelay;
+        _saveTimer = this.RegisterGrainTimer(_ => SaveIfChangedAsync(force: false), new GrainTimerCreationOptions(delay, delay) { Interleave = true, KeepAlive = false });
+    }
+
+    /// <summary>Makes the journalled assignments newer than the snapshot again, in their order.</summary>
+    private async Task ReplayJournalAsync(CancellationToken cancellationToken)
+    {
+        _sequence = _snapshotSequence = _state.State.JournalSequence;
+        var replayed = 0;
+        var entries = _journal is null ? [] : await _journal.ReadAfterAsync(this.GetPrimaryKeyLong(), _sequence, cancellationToken);
+        foreach (var entry in entries)
+        {
+            if (entry.Sequence <= _sequence)
+            {
+                continue;
+            }
+
+            _matcher.Replay(entry.ToAssignment());
+            _sequence = entry.Sequence;
+            replayed++;
+        }
+
+        _journalStored = _sequence;
+        if (replayed > 0)
+        {
+            _dirty = true;
+            JournalReplayed(_logger, this.GetPrimaryKeyLong(), replayed);
+        }
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -101,9 +156,62 @@ public sealed class StoryIndexGrain : Grain, IStoryIndexGrain
 
     public Task<ShardCommit> CommitAsync(Immutable<AnalysedArticle> article, string storyId, bool opens, long ordinal)
     {
-        var mergedInto = _matcher.Commit(article.Value, storyId, opens, ordinal);
+        StoryAssignment? assignment = null;
+        var mergedInto = _journal is not null
+            ? _matcher.Commit(article.Value, storyId, opens, ordinal, out assignment)
+            : _matcher.Commit(article.Value, storyId, opens, ordinal);
         _dirty = true;
-        return Task.FromResult(new ShardCommit { MergedInto = mergedInto, Opened = _matcher.Opened });
+        var commit = new ShardCommit { MergedInto = mergedInto, Opened = _matcher.Opened };
+        if (assignment is null)
+        {
+            return Task.FromResult(commit);
+        }
+
+        _unjournalled.Add(StoryIndexJournalEntry.From(assignment, ++_sequence));
+        return JournalledAsync(commit, _sequence);
+    }
+
+    /// <summary>
+    /// Answers once the journal holds <paramref name="sequence"/>. The matcher has the assignment already
+    /// (other calls interleave here and see it); an append in flight is waited for and, when it was started
+    /// before this entry, followed by one more that carries every entry added meanwhile.
+    /// </summary>
+    private async Task<ShardCommit> JournalledAsync(ShardCommit commit, long sequence)
+    {
+        while (_journalStored < sequence)
+        {
+            if (_journalWrite.IsCompleted)
+            {
+                _journalWrite = WriteJournalAsync();
+            }
+
+            await _journalWrite;
+        }
+
+        return commit;
+    }
+
+    private async Task WriteJournalAsync()
+    {
+        var entries = _unjournalled.ToList();
+        _unjournalled.Clear();
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await _journal!.AppendAsync(this.GetPrimaryKeyLong(), entries);
+        }
+        catch
+        {
+            // Appended again with the next entries (appending an entry twice stores it once).
+            _unjournalled.InsertRange(0, entries);
+            throw;
+        }
+
+        _journalStored = Math.Max(_journalStored, entries[^1].Sequence);
     }
 
     public Task<ShardProposal> ScoreAsync(Immutable<AnalysedArticle> article, string[] storyIds, string[] exclude)
@@ -152,7 +260,8 @@ public sealed class StoryIndexGrain : Grain, IStoryIndexGrain
     /// <summary>
     /// Writes a snapshot when something changed. The capture is taken in this turn (a consistent point, cheap); it is
     /// turned into a snapshot and serialised off the grain's turn and written while calls go on. Unless forced, saves keep to about a
-    /// twentieth of the shard's time: a shard whose snapshot takes long to write writes it less often.
+    /// twentieth of the shard's time: a shard whose snapshot takes long to write writes it less often
+    /// (unless its journal has grown long).
     /// </summary>
     private Task SaveIfChangedAsync(bool force)
     {
@@ -161,16 +270,17 @@ public sealed class StoryIndexGrain : Grain, IStoryIndexGrain
             return _saving;
         }
 
-        if (!force && _lastSaveEnded != 0 && _time.GetElapsedTime(_lastSaveEnded) < _lastSaveCost * 20)
+        if (!force && _sequence - _snapshotSequence < JournalSaveThreshold && _lastSaveEnded != 0 && _time.GetElapsedTime(_lastSaveEnded) < _lastSaveCost * 20)
         {
             return Task.CompletedTask;
         }
 
-        _saving = WriteSnapshotAsync(_matcher.Capture());
+        _saving = WriteSnapshotAsync(_matcher.Capture(), _sequence);
         return _saving;
     }
 
-    private async Task WriteSnapshotAsync(StoryMatcherCapture capture)
+    /// <summary>Writes a snapshot that holds the journal up to <paramref name="sequence"/>; the journal then lets go of those entries.</summary>
+    private async Task WriteSnapshotAsync(StoryMatcherCapture capture, long sequence)
     {
         var started = _time.GetTimestamp();
         _dirty = false;
@@ -183,8 +293,11 @@ public sealed class StoryIndexGrain : Grain, IStoryIndexGrain
             {
                 ForgetStoredSnapshot();
                 state.SnapshotBinary = packed;
+                state.JournalSequence = sequence;
             });
             ForgetStoredSnapshot();
+            _snapshotSequence = Math.Max(_snapshotSequence, sequence);
+            await TrimJournalAsync(sequence);
         }
         catch
         {
@@ -195,6 +308,24 @@ public sealed class StoryIndexGrain : Grain, IStoryIndexGrain
         {
             _lastSaveEnded = _time.GetTimestamp();
             _lastSaveCost = _time.GetElapsedTime(started, _lastSaveEnded);
+        }
+    }
+
+    /// <summary>Drops what a stored snapshot holds from the journal; a failure only leaves more to skip on activation.</summary>
+    private async Task TrimJournalAsync(long sequence)
+    {
+        if (_journal is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _journal.TrimAsync(this.GetPrimaryKeyLong(), sequence);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            JournalTrimFailed(_logger, this.GetPrimaryKeyLong(), ex);
         }
     }
 
@@ -227,6 +358,12 @@ public sealed class StoryIndexGrain : Grain, IStoryIndexGrain
     }
 
     private static readonly JsonSerializerOptions SnapshotJson = new(JsonSerializerDefaults.General) { MaxDepth = 64 };
+
+    [LoggerMessage(EventId = 120, Level = LogLevel.Information, Message = "Index shard {Shard} replayed {Count} journalled assignments newer than its snapshot")]
+    private static partial void JournalReplayed(ILogger logger, long shard, int count);
+
+    [LoggerMessage(EventId = 121, Level = LogLevel.Warning, Message = "Index shard {Shard} could not trim its journal; its next activation skips the entries its snapshot holds")]
+    private static partial void JournalTrimFailed(ILogger logger, long shard, Exception exception);
 }
 
 /// <summary>The persisted index shard: the matcher's snapshot, compact and compressed (made off the grain's turn).</summary>
@@ -244,4 +381,7 @@ public sealed class StoryIndexState
 
     /// <summary>The snapshot in <see cref="StoryMatcherBinary"/>'s form compressed with Brotli (made off the grain's turn).</summary>
     [Id(3)] public byte[]? SnapshotBinary { get; set; }
+
+    /// <summary>The newest journal entry the snapshot holds (<see cref="StoryIndexJournalEntry.Sequence"/>).</summary>
+    [Id(4)] public long JournalSequence { get; set; }
 }

@@ -3,6 +3,8 @@ using System.Net.Sockets;
 using LiveNews.Abstractions;
 using LiveNews.Grains.Hosting;
 using LiveNews.Grains.Storage;
+using LiveNews.Grains.Stories;
+using LiveNews.Server.Storage;
 using Orleans.Persistence;
 using Orleans.Storage;
 using Microsoft.Extensions.Options;
@@ -83,8 +85,9 @@ public static class LiveNewsSiloExtensions
     }
 
     /// <summary>
-    /// The Redis profile's providers: clustering, grain storage, reminders, and the "stories" stream on
-    /// Redis Streams (durable: consumers resume after a failover, and new nodes backfill their SSE log).
+    /// The Redis profile's providers: clustering, grain storage, reminders, the "stories" stream on
+    /// Redis Streams (durable: consumers resume after a failover, and new nodes backfill their SSE log),
+    /// and the index shards' journal (<see cref="RedisStoryIndexJournal"/>).
     /// </summary>
     public static ISiloBuilder AddLiveNewsRedisProviders(this ISiloBuilder orleans, string connectionString)
     {
@@ -108,6 +111,8 @@ public static class LiveNewsSiloExtensions
             o.ConnectionString = connectionString;
             o.KeyPrefix = "livenews-streams";
         });
+        orleans.Services.AddSingleton<IStoryIndexJournal>(sp => new RedisStoryIndexJournal(
+            connectionString, sp.GetRequiredService<IOptions<ClusterOptions>>(), sp.GetRequiredService<Orleans.Serialization.Serializer>()));
         return orleans;
     }
 

@@ -320,8 +320,20 @@ public sealed class StoryMatcher
     /// it when <paramref name="opens"/> (with <paramref name="ordinal"/> as its age among all matchers).
     /// Returns null when done, or the story <paramref name="storyId"/> was merged into (elsewhere) meanwhile.
     /// </summary>
-    public string? Commit(AnalysedArticle article, string storyId, bool opens, long? ordinal = null)
+    public string? Commit(AnalysedArticle article, string storyId, bool opens, long? ordinal = null) =>
+        Commit(article, storyId, opens, ordinal, describe: false, out _);
+
+    /// <summary>
+    /// <see cref="Commit(AnalysedArticle, string, bool, long?)"/>, also describing the assignment it made
+    /// (null when it made none: the story was merged away) for a journal that outlives the matcher.
+    /// </summary>
+    public string? Commit(AnalysedArticle article, string storyId, bool opens, long? ordinal, out StoryAssignment? assignment) =>
+        Commit(article, storyId, opens, ordinal, describe: true, out assignment);
+
+    private string? Commit(AnalysedArticle article, string storyId, bool opens, long? ordinal, bool describe, out StoryAssignment? assignment)
     {
+        ArgumentNullException.ThrowIfNull(article);
+        assignment = null;
         if (!_stories.ContainsKey(storyId))
         {
             var resolved = Resolve(storyId);
@@ -336,8 +348,49 @@ public sealed class StoryMatcher
             }
         }
 
-        Assign(storyId, article, Vectorize(article, learn: false), ordinal);
+        var vector = Vectorize(article, learn: false);
+        Assign(storyId, article.Id, article.Published, vector, ordinal);
+        if (describe)
+        {
+            var names = new string[vector.Ids.Length];
+            for (var k = 0; k < names.Length; k++)
+            {
+                names[k] = Terms.Name(vector.Ids[k]);
+            }
+
+            assignment = new StoryAssignment
+            {
+                ArticleId = article.Id,
+                StoryId = storyId,
+                Opens = opens,
+                Ordinal = _stories[storyId].Ordinal,
+                Published = article.Published,
+                Terms = names,
+                Weights = [.. vector.Values],
+            };
+        }
+
         return null;
+    }
+
+    /// <summary>
+    /// Makes an assignment again on a matcher restored from a snapshot taken before it (a journal's
+    /// entries, in their order). Its story gets the article's vector and the article its story; when the
+    /// story has since moved to another matcher (merged, not opened here), only the article's story is kept.
+    /// </summary>
+    public void Replay(StoryAssignment assignment)
+    {
+        ArgumentNullException.ThrowIfNull(assignment);
+        var storyId = Resolve(assignment.StoryId);
+        if (_stories.ContainsKey(storyId) || (assignment.Opens && storyId == assignment.StoryId))
+        {
+            var (ids, weights) = Terms.ToIds(assignment.Terms, assignment.Weights);
+            Assign(storyId, assignment.ArticleId, assignment.Published, Terms.Vector(ids, weights), assignment.Ordinal);
+        }
+        else
+        {
+            RememberArticle(assignment.ArticleId, storyId);
+        }
     }
 
     /// <summary>The best of <paramref name="storyIds"/> (those held here) for an article, without learning anything.</summary>
@@ -496,31 +549,41 @@ public sealed class StoryMatcher
     public void Assign(string storyId, AnalysedArticle article, TermVector vector, long? ordinal = null)
     {
         ArgumentNullException.ThrowIfNull(article);
+        Assign(storyId, article.Id, article.Published, vector, ordinal);
+    }
+
+    private void Assign(string storyId, string articleId, DateTimeOffset published, TermVector vector, long? ordinal)
+    {
         ArgumentNullException.ThrowIfNull(vector);
         if (!_stories.TryGetValue(storyId, out var story))
         {
-            story = new LiveStory { StoryId = storyId, FirstPublished = article.Published, LastPublished = article.Published, Ordinal = ordinal ?? _opened };
+            story = new LiveStory { StoryId = storyId, FirstPublished = published, LastPublished = published, Ordinal = ordinal ?? _opened };
             _opened++;
             Add(story);
         }
 
-        _storyOfArticle[article.Id] = storyId;
-        _knownByPage.Remove(article.Id);
-        var baseId = BaseArticleId(article.Id);
-        if (baseId != article.Id && _storyOfArticle.TryAdd(baseId, storyId))
-        {
-            _knownByPage.Add(baseId);
-        }
-
+        RememberArticle(articleId, storyId);
         story.Members++;
         AddToCentroid(story, vector.Ids, vector.Values);
 
-        Widen(story, article.Published, article.Published);
+        Widen(story, published, published);
 
         // A story's strongest terms settle after a few members: re-index early on, then every fourth member.
         if (story.Members <= 3 || story.Members % 4 == 0)
         {
             Index(story);
+        }
+    }
+
+    /// <summary>Records the story of an article (and of its page, when it is a further part of one).</summary>
+    private void RememberArticle(string articleId, string storyId)
+    {
+        _storyOfArticle[articleId] = storyId;
+        _knownByPage.Remove(articleId);
+        var baseId = BaseArticleId(articleId);
+        if (baseId != articleId && _storyOfArticle.TryAdd(baseId, storyId))
+        {
+            _knownByPage.Add(baseId);
         }
     }
 

@@ -57,6 +57,27 @@ internal sealed class TermTable
         return new TermVector(ids, weights, groups);
     }
 
+    /// <summary>Terms with their weights (same positions) as ascending ids of this table, adding terms it lacks.</summary>
+    public (int[] Ids, float[] Weights) ToIds(string[] names, float[] weights)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(weights);
+        if (names.Length != weights.Length)
+        {
+            throw new ArgumentException($"{names.Length} terms but {weights.Length} weights", nameof(weights));
+        }
+
+        var ids = new int[names.Length];
+        for (var k = 0; k < names.Length; k++)
+        {
+            ids[k] = GetOrAdd(names[k]);
+        }
+
+        var sorted = (float[])weights.Clone();
+        Array.Sort(ids, sorted);
+        return (ids, sorted);
+    }
+
     /// <summary>A string-keyed vector (a profile's centroid) as ascending ids of this table, adding terms it lacks.</summary>
     public (int[] Ids, float[] Weights) ToIds(IReadOnlyDictionary<string, float> vector)
     {

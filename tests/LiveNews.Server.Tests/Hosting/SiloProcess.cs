@@ -49,12 +49,16 @@ internal sealed class SiloProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts a silo of the Redis profile's cluster <paramref name="clusterId"/> and waits until it is ready.</summary>
-    public static async Task<SiloProcess> StartAsync(string redis, string clusterId, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts a silo of the Redis profile's cluster <paramref name="clusterId"/> and waits until it is ready;
+    /// on <paramref name="siloPort"/> when given (a restarted silo on its predecessor's address supersedes it
+    /// at once, as a container restarted in place does; on a new address it waits until the old is declared dead).
+    /// </summary>
+    public static async Task<SiloProcess> StartAsync(string redis, string clusterId, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken, int? siloPort = null)
     {
         Assert.True(File.Exists(Application), $"{Application} is not built");
         var httpPort = FreePort.Next();
-        var siloPort = FreePort.Next();
+        siloPort ??= FreePort.Next();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(Application)!,
@@ -71,7 +75,7 @@ internal sealed class SiloProcess : IAsyncDisposable
             ["LiveNews__Silo__ClusterId"] = clusterId,
             ["LiveNews__Silo__ServiceId"] = clusterId,
             ["LiveNews__Silo__AdvertisedAddress"] = "127.0.0.1",
-            ["LiveNews__Silo__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture),
+            ["LiveNews__Silo__SiloPort"] = siloPort.Value.ToString(CultureInfo.InvariantCulture),
             ["LiveNews__Silo__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["LiveNews__Demo__Enabled"] = "false",
             ["Logging__LogLevel__Default"] = "Warning",
@@ -82,7 +86,7 @@ internal sealed class SiloProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var silo = new SiloProcess(process, httpPort, siloPort);
+        var silo = new SiloProcess(process, httpPort, siloPort.Value);
         process.OutputDataReceived += (_, e) => silo.Append(e.Data);
         process.ErrorDataReceived += (_, e) => silo.Append(e.Data);
         process.BeginOutputReadLine();

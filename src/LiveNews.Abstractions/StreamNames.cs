@@ -11,4 +11,11 @@ public static class StreamNames
 
     /// <summary>The key of the one stream that carries every story event.</summary>
     public const string AllStoriesKey = "all";
+
+    /// <summary>
+    /// The namespace of the warm-up streams: a node publishes a few events there before it takes
+    /// articles, so that its first story events do not wait for the stream's queues to wake. Nothing
+    /// subscribes to it (the webhook dispatchers' implicit subscription is to <see cref="StoriesNamespace"/>).
+    /// </summary>
+    public const string WarmupNamespace = "warmup";
 }

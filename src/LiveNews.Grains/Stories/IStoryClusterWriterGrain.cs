@@ -20,4 +20,11 @@ public interface IStoryClusterWriterGrain : IGrainWithStringKey
     /// already handed over gives an empty state. The state travels as a copy (not Immutable).
     /// </summary>
     Task<StoryState> HandOverAsync(string survivorId);
+
+    /// <summary>
+    /// Publishes <paramref name="streams"/> warm-up events, one on each of as many streams of
+    /// <see cref="LiveNews.Abstractions.StreamNames.WarmupNamespace"/> (spread over the provider's queues), by
+    /// the same path as a story's events; changes nothing (the warm-up calls it on its own grain).
+    /// </summary>
+    Task WarmUpStreamAsync(int streams);
 }

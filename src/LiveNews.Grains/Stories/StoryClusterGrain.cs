@@ -298,6 +298,16 @@ public sealed partial class StoryClusterGrain : Grain, IStoryClusterGrain, IStor
         }
     }
 
+    public async Task WarmUpStreamAsync(int streams)
+    {
+        var provider = this.GetStreamProvider(StreamNames.Provider);
+        for (var k = 0; k < streams; k++)
+        {
+            var stream = provider.GetStream<StoryEvent>(StreamId.Create(StreamNames.WarmupNamespace, $"{this.GetPrimaryKeyString()}-{k}"));
+            await stream.OnNextAsync(new StoryEvent { Type = StoryEventType.Duplicate, StoryId = this.GetPrimaryKeyString(), At = _time.GetUtcNow() });
+        }
+    }
+
     public async Task<StorySnapshot?> GetSnapshotAsync()
     {
         var story = (await UseStateAsync()).Story;

@@ -5,6 +5,7 @@ using LiveNews.Stories;
 using LiveNews.Stories.Engine;
 using LiveNews.Stories.Tests;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Streams;
 
 namespace LiveNews.Grains.Tests.Stories;
 
@@ -85,6 +86,16 @@ public class StoryIndexShardingTests(ClusterFixture fixture) : IClassFixture<Clu
         var catalogued = await fixture.Client.GetGrain<IStoryCatalogGrain>(0).CountAsync();
         var serializer = fixture.Client.ServiceProvider.GetRequiredService<Orleans.Serialization.Serializer>();
 
+        // Everything on the stories stream from here on: the warm-up's own stream events must not be among it.
+        var seen = new System.Collections.Concurrent.ConcurrentQueue<StoryEvent>();
+        var subscription = await fixture.Client.GetStreamProvider(LiveNews.Abstractions.StreamNames.Provider)
+            .GetStream<StoryEvent>(Orleans.Runtime.StreamId.Create(LiveNews.Abstractions.StreamNames.StoriesNamespace, LiveNews.Abstractions.StreamNames.AllStoriesKey))
+            .SubscribeAsync((evt, _) =>
+            {
+                seen.Enqueue(evt);
+                return Task.CompletedTask;
+            });
+
         await StoryPipelineWarmup.WarmUpAsync(fixture.Client, new StoryEngineOptions(), [sample], TimeProvider.System, serializer);
 
         Assert.Equal(before, await Counts());
@@ -94,5 +105,18 @@ public class StoryIndexShardingTests(ClusterFixture fixture) : IClassFixture<Clu
         // Had the warm-up sent the sample into the cluster, it would come back as a Duplicate of a known story.
         var first = await fixture.Client.GetGrain<IStoryRouterGrain>(0).IngestAsync(sample);
         Assert.Equal(StoryEventType.StoryCreated, Assert.Single(first).Type);
+
+        // The sample's event comes out on the stories stream; nothing of the warm-up came before it.
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+        {
+            while (!seen.Any(e => e.ArticleId == sample.Id) && !timeout.IsCancellationRequested)
+            {
+                await Task.Delay(20, TestContext.Current.CancellationToken);
+            }
+        }
+
+        await subscription.UnsubscribeAsync();
+        Assert.Contains(seen, e => e.ArticleId == sample.Id);
+        Assert.DoesNotContain(seen, e => e.StoryId == StoryPipelineWarmup.WarmupStoryId);
     }
 }

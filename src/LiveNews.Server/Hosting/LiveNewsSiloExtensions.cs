@@ -26,6 +26,9 @@ public static class LiveNewsSiloExtensions
     /// <summary>The configuration key of the Redis connection string that selects the Redis profile.</summary>
     public const string RedisKey = "LiveNews:Redis";
 
+    /// <summary>Whether index shards journal their assignments (<see cref="LiveNews.Grains.Stories.StoryGrainOptions.IndexJournal"/>).</summary>
+    public const string IndexJournalKey = "LiveNews:Stories:IndexJournal";
+
     /// <summary>Index shards (every silo of a cluster must agree; the Redis profile's default is the engine's, four).</summary>
     public const string IndexShardsKey = "LiveNews:Stories:IndexShards";
 
@@ -46,6 +49,12 @@ public static class LiveNewsSiloExtensions
         if (string.IsNullOrWhiteSpace(redis))
         {
             builder.Configuration[IndexShardsKey] ??= "1";
+
+            // Said at start-up, not at the first article: every index shard would refuse to activate.
+            if (builder.Configuration.GetValue<bool?>(IndexJournalKey) == true)
+            {
+                throw new InvalidOperationException($"{IndexJournalKey} is true, but only the Redis profile ({RedisKey}) has an index journal; remove it or set {RedisKey}");
+            }
         }
 
         builder.UseOrleans(orleans =>

@@ -4,7 +4,8 @@ namespace LiveNews.Text.Tokens;
 
 /// <summary>
 /// English stemming with the Snowball English (Porter2) stemmer from Lucene.Net's analyzers.
-/// Thread-safe: each thread has its own stemmer instance and a small cache.
+/// Thread-safe: each thread has its own stemmer instance and a small cache; equal stems are one string
+/// (<see cref="StemPool"/>, bounded, where the runtime's intern pool would grow for the life of the process).
 /// </summary>
 public static class Stemmer
 {
@@ -33,7 +34,7 @@ public static class Stemmer
         var stemmer = _stemmer ??= new EnglishStemmer();
         stemmer.SetCurrent(lowerWord);
         stemmer.Stem();
-        var stem = string.Intern(stemmer.Current);
+        var stem = StemPool.Share(stemmer.Current);
         if (cache.Count >= CacheLimit)
         {
             cache.Clear();

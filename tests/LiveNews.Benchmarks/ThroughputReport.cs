@@ -13,7 +13,7 @@ namespace LiveNews.Benchmarks;
 /// </summary>
 internal static class ThroughputReport
 {
-    public static void Run(int liveStories, int versions, bool sampleAllocations = false)
+    public static void Run(int liveStories, int versions, bool sampleAllocations = false, bool recordCollections = false)
     {
         var engine = new StoryEngine();
         var fill = Stopwatch.StartNew();
@@ -27,12 +27,14 @@ internal static class ThroughputReport
         int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         using var sampler = sampleAllocations ? new AllocationSampler() : null;
+        var recorder = recordCollections ? new CollectionRecorder() : null;
         foreach (var article in articles)
         {
             analysis.Start();
             var parts = engine.Analyzer.AnalyzePage(article);
             analysis.Stop();
             engine.RoutePage(parts);
+            recorder?.Poll();
         }
 
         clock.Stop();
@@ -42,5 +44,6 @@ internal static class ThroughputReport
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"fill ({engine.StoryCount} stories) and stream: {fill.Elapsed.TotalSeconds:F1} s; measured: {versions} versions in {clock.Elapsed.TotalSeconds:F2} s = {versions / clock.Elapsed.TotalSeconds:F0} versions/s, {clock.Elapsed.TotalMicroseconds / versions:F1} us each (analysis {analysis.Elapsed.TotalMicroseconds / versions:F1} us, GC pauses {gc.TotalMicroseconds / versions:F1} us); allocated {allocated:F1} KiB each; collections gen0/1/2 {collections} ({(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, {System.Runtime.GCSettings.LatencyMode}); live stories {engine.StoryCount}"));
         sampler?.Print(25, versions);
+        recorder?.Print();
     }
 }

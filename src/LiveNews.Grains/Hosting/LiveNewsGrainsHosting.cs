@@ -19,6 +19,14 @@ public static class LiveNewsGrainsHosting
     /// <summary>Storage name of story, catalog and feed state.</summary>
     public const string StorageName = "stories";
 
+    /// <summary>
+    /// Whether the state storage lives in the silo's own memory (the embedded profile), so that a crash takes
+    /// it down together with the grains: what a grain writes there only serves its own next activation, and
+    /// writing it on deactivation is enough.
+    /// </summary>
+    public static bool StorageIsInMemory(IServiceProvider services) =>
+        services.GetKeyedService<IGrainStorage>(StorageName) is MemoryGrainStorage;
+
     /// <summary>Registers the grains' services: clock, engine options, serialisation of engine types.</summary>
     public static ISiloBuilder AddLiveNewsGrains(this ISiloBuilder silo, IConfiguration? configuration = null)
     {

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using LiveNews.Abstractions.Contracts;
 using LiveNews.Abstractions.Grains;
 using LiveNews.Grains.Storage;
+using LiveNews.Grains.Hosting;
 using Orleans.Serialization;
 
 namespace LiveNews.Grains.Stories;
@@ -9,13 +10,16 @@ namespace LiveNews.Grains.Stories;
 /// <summary>
 /// The list of recently updated stories. Bounded: beyond <see cref="MaxStories"/> the least recently
 /// updated are dropped from the list (the stories themselves stay readable by id). Persisted lazily by
-/// a grain timer so that a burst of updates costs one write; the timer interleaves and the list is
+/// a grain timer so that a burst of updates costs one write (with in-memory storage, only on deactivation); the timer interleaves and the list is
 /// serialised off the grain's turn, so neither updates nor list requests wait for a write (written in the
 /// turn, a full list took 90 to 570 ms every two seconds).
 /// </summary>
 public sealed class StoryCatalogGrain : Grain, IStoryCatalogGrain
 {
     public const int MaxStories = 10_000;
+
+    /// <summary>How often a changed list is written, with storage that outlives the silo.</summary>
+    private static readonly TimeSpan FlushPeriod = TimeSpan.FromSeconds(2);
 
     private readonly IPersistentState<StoryCatalogGrainState> _state;
     private readonly Serializer _serializer;
@@ -48,7 +52,14 @@ public sealed class StoryCatalogGrain : Grain, IStoryCatalogGrain
         _byRecency = [.. _stories.Values.Select(s => (s.UpdatedAt, s.Id))];
         // The timer's token is cancelled when the activation deactivates: a write in flight must not be cut off
         // by it (deactivation waits for that write, then writes what came after), so the timer passes none.
-        this.RegisterGrainTimer(_ => FlushAsync(CancellationToken.None), new GrainTimerCreationOptions(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2)) { Interleave = true, KeepAlive = false });
+        // In-memory storage goes down with the silo, so there the list is written on deactivation only: written
+        // every two seconds it was megabytes of garbage each time (up to 10,000 summaries serialised and
+        // compressed), much of it on the large-object heap, which sets off background collections.
+        if (!LiveNewsGrainsHosting.StorageIsInMemory(ServiceProvider))
+        {
+            this.RegisterGrainTimer(_ => FlushAsync(CancellationToken.None), new GrainTimerCreationOptions(FlushPeriod, FlushPeriod) { Interleave = true, KeepAlive = false });
+        }
+
         return Task.CompletedTask;
     }
 

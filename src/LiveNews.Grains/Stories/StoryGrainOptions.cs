@@ -25,9 +25,27 @@ public sealed class StoryGrainOptions
 
     /// <summary>
     /// How long an index shard's change may wait before the shard writes its snapshot (longer when the
-    /// snapshot is costly: saves keep to about a twentieth of the shard's time).
+    /// snapshot is costly: saves keep to about a twentieth of the shard's time). Unset: a second when the
+    /// storage outlives the silo (the Redis profile); with in-memory storage (the embedded profile) a shard
+    /// writes its snapshot only when it is deactivated or asked to, since a crash takes that storage down with
+    /// the shard: snapshots once a second would only make garbage (megabytes on the large-object heap each
+    /// time, which set off a background collection every two seconds and doubled the pauses).
+    /// <see cref="Timeout.InfiniteTimeSpan"/> turns periodic snapshots off in any profile.
     /// </summary>
-    public TimeSpan IndexSaveDelay { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan? IndexSaveDelay { get; set; }
+
+    /// <summary>The snapshot delay of a shard whose storage outlives the silo, unless <see cref="IndexSaveDelay"/> says otherwise.</summary>
+    public static readonly TimeSpan DurableIndexSaveDelay = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often an index shard writes its changes as a snapshot; null: only on deactivation or when asked.</summary>
+    /// <param name="storageIsInMemory">Whether the state storage lives in the silo's memory (the embedded profile).</param>
+    public TimeSpan? IndexSaveDelayFor(bool storageIsInMemory) => IndexSaveDelay switch
+    {
+        { } configured when configured == Timeout.InfiniteTimeSpan => null,
+        { } configured => configured,
+        null when storageIsInMemory => null,
+        null => DurableIndexSaveDelay,
+    };
 
     /// <summary>
     /// Whether an index shard appends each assignment to its journal (<see cref="IStoryIndexJournal"/>)

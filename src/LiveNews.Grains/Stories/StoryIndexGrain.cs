@@ -15,7 +15,8 @@ namespace LiveNews.Grains.Stories;
 /// <summary>
 /// One shard of the term index: hosts a <see cref="StoryMatcher"/> holding the stories whose id hashes to
 /// this shard; thin: the matching itself lives in LiveNews.Stories. What the matcher has learned is
-/// persisted as a snapshot a second or so after it changes and when the grain deactivates, so a
+/// persisted as a snapshot a second or so after it changes (with storage that outlives the silo) and when
+/// the grain deactivates, so a
 /// reactivation (idle collection, restart, failover) carries on with the same stories. With storage that
 /// outlives a silo, each assignment is also appended to the shard's journal (<see cref="IStoryIndexJournal"/>)
 /// before its commit answers (<see cref="StoryGrainOptions.IndexJournal"/>; commits waiting meanwhile share
@@ -102,9 +103,12 @@ public sealed partial class StoryIndexGrain : Grain, IStoryIndexGrain
         await ReplayJournalAsync(cancellationToken);
 
         // The timer interleaves: while a snapshot is serialised and written, proposals and commits go on.
-        var delay = _grainOptions.IndexSaveDelay;
-        _saveTimer = this.RegisterGrainTimer(_ => SaveIfChangedAsync(force: false), new GrainTimerCreationOptions(delay, delay) { Interleave = true, KeepAlive = false });
+        if (_grainOptions.IndexSaveDelayFor(LiveNewsGrainsHosting.StorageIsInMemory(ServiceProvider)) is { } delay)
+        {
+            _saveTimer = this.RegisterGrainTimer(_ => SaveIfChangedAsync(force: false), new GrainTimerCreationOptions(delay, delay) { Interleave = true, KeepAlive = false });
+        }
     }
+
 
     /// <summary>Makes the journalled assignments newer than the snapshot again, in their order.</summary>
     private async Task ReplayJournalAsync(CancellationToken cancellationToken)
@@ -138,8 +142,7 @@ public sealed partial class StoryIndexGrain : Grain, IStoryIndexGrain
         await SettleAsync();
 
         // In-memory storage goes down with the silo: nothing to save for then.
-        if (reason.ReasonCode == DeactivationReasonCode.ShuttingDown
-            && ServiceProvider.GetKeyedService<IGrainStorage>(LiveNewsGrainsHosting.StorageName) is MemoryGrainStorage)
+        if (reason.ReasonCode == DeactivationReasonCode.ShuttingDown && LiveNewsGrainsHosting.StorageIsInMemory(ServiceProvider))
         {
             return;
         }

@@ -114,6 +114,7 @@ public static class ReplayCommand
         var rejected = 0;
         var started = time.GetTimestamp();
         var collectionsBefore = GarbageCollections.Now();
+        using var pauses = new GcPauseListener();
         try
         {
             using var reader = options.Input == "-" ? new StreamReader(Console.OpenStandardInput(), Encoding.UTF8) : new StreamReader(options.Input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
@@ -160,7 +161,7 @@ public static class ReplayCommand
         var expected = output.Where(e => e.Type != StoryEventType.Rejected).Select(e => (e.StoryId, e.Sequence)).ToList();
         var drained = await WaitForStreamAsync(delivered, expected, time, cancellationToken);
         var elapsed = time.GetElapsedTime(started);
-        var collections = GarbageCollections.Now() - collectionsBefore;
+        var collections = (GarbageCollections.Now() - collectionsBefore) with { Pauses = pauses.Stop() };
         await subscription.UnsubscribeAsync();
         var latency = Latency(results.Values, delivered, started, time);
 

@@ -27,6 +27,7 @@ public sealed record ReplaySummary(int ArticleVersions, int Rejected, int Storie
         + (Latency is { } l ? string.Create(CultureInfo.InvariantCulture, $", latency ms p50: {l.P50:F1}, p99: {l.P99:F1}, max: {l.Max:F1}") : "")
         + (Latency?.P99AfterFirstSecond is { } settled ? string.Create(CultureInfo.InvariantCulture, $", p99 after the first second: {settled:F1}") : "")
         + (Collections is { } gc ? string.Create(CultureInfo.InvariantCulture, $", GC gen0/1/2: {gc.Gen0}/{gc.Gen1}/{gc.Gen2}, GC pauses ms: {gc.PauseMilliseconds:F0}") : "")
+        + (Collections?.Pauses is { } p ? string.Create(CultureInfo.InvariantCulture, $", longest GC pause ms gen0/1/2: {p.Longest[0]:F0}/{p.Longest[1]:F0}/{p.Longest[2]:F0} (threads stopped in {p.LongestSuspension:F0} at most)") : "")
         + Heap("heap", HeapBytes)
         + Heap("quiet heap", QuietHeapBytes);
 

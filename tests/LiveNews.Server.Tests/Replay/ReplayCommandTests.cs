@@ -184,6 +184,37 @@ public class ReplayCommandTests
     }
 
     [Fact]
+    public void Summary_NamesTheLongestPauseOfEachGeneration_WhenListenedFor()
+    {
+        var run = new GarbageCollections(30, 10, 1, 748.4) { Pauses = new GcPauses([12.6, 29.2, 0.4], [300, 440, 0.4]) { LongestSuspension = 1.2 } };
+        var summary = new ReplaySummary(10, 0, 2, 10, 1.0) { Collections = run };
+        Assert.EndsWith(", GC gen0/1/2: 30/10/1, GC pauses ms: 748, longest GC pause ms gen0/1/2: 13/29/0 (threads stopped in 1 at most)", summary.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GcPauseListener_TimesAFullCollectionsPause()
+    {
+        using var listener = new GcPauseListener();
+
+        // The runtime's events reach a listener a little after they happen: collect until one has arrived.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        GcPauses pauses;
+        do
+        {
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true);
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+            pauses = listener.Snapshot();
+        }
+        while (pauses.Total[2] == 0 && DateTime.UtcNow < deadline);
+
+        Assert.True(pauses.Total[2] > 0, "no pause of a full collection was seen");
+        Assert.True(pauses.Longest[2] > 0 && pauses.Longest[2] <= pauses.Total[2]);
+        var stopped = listener.Stop();
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true);
+        Assert.Equal(stopped.Total, listener.Stop().Total);
+    }
+
+    [Fact]
     public void GarbageCollections_Now_CountsACollectionAndItsPause()
     {
         var before = GarbageCollections.Now();

@@ -8,7 +8,12 @@ using Orleans.Configuration;
 
 namespace LiveNews.Grains.Tests.Hosting;
 
-public class StoryIdleTimeoutTests
+/// <summary>
+/// What a silo's story grains and index shards resolve from configuration: how long story grains hold their
+/// state and stay in memory, and how often index shards write snapshots (once a second where storage
+/// outlives the silo, only on deactivation where it does not, unless configured otherwise).
+/// </summary>
+public class StoryGrainOptionsTests
 {
     /// <summary>The options of type <typeparamref name="T"/> a silo configured with <paramref name="settings"/> resolves.</summary>
     private static T Resolved<T>(Dictionary<string, string?> settings)
@@ -50,5 +55,33 @@ public class StoryIdleTimeoutTests
     public void StoryGrains_IdleTimeout_IsConfigurable()
     {
         Assert.Equal(TimeSpan.FromMinutes(30), StoryCollectionAge(new() { ["LiveNews:Stories:StoryIdleTimeout"] = "00:30:00" }));
+    }
+
+    [Fact]
+    public void IndexSaveDelay_Unset_IsASecondWithDurableStorageAndNoneInMemory()
+    {
+        var options = Resolved<StoryGrainOptions>([]);
+
+        Assert.Null(options.IndexSaveDelay);
+        Assert.Equal(TimeSpan.FromSeconds(1), options.IndexSaveDelayFor(storageIsInMemory: false));
+        Assert.Null(options.IndexSaveDelayFor(storageIsInMemory: true));
+    }
+
+    [Fact]
+    public void IndexSaveDelay_Configured_HoldsInEitherProfile()
+    {
+        var options = Resolved<StoryGrainOptions>(new() { ["LiveNews:Stories:IndexSaveDelay"] = "00:00:05" });
+
+        Assert.Equal(TimeSpan.FromSeconds(5), options.IndexSaveDelayFor(storageIsInMemory: false));
+        Assert.Equal(TimeSpan.FromSeconds(5), options.IndexSaveDelayFor(storageIsInMemory: true));
+    }
+
+    [Fact]
+    public void IndexSaveDelay_Infinite_TurnsPeriodicSnapshotsOff()
+    {
+        var options = Resolved<StoryGrainOptions>(new() { ["LiveNews:Stories:IndexSaveDelay"] = "-00:00:00.001" });
+
+        Assert.Null(options.IndexSaveDelayFor(storageIsInMemory: false));
+        Assert.Null(options.IndexSaveDelayFor(storageIsInMemory: true));
     }
 }

@@ -29,6 +29,12 @@ public static class LiveNewsSiloExtensions
     /// <summary>Whether index shards journal their assignments (<see cref="LiveNews.Grains.Stories.StoryGrainOptions.IndexJournal"/>).</summary>
     public const string IndexJournalKey = "LiveNews:Stories:IndexJournal";
 
+    /// <summary>How often a silo writes to the membership table that it is alive.</summary>
+    public static readonly TimeSpan IAmAlivePeriod = TimeSpan.FromSeconds(10);
+
+    /// <summary>How many of those writes a silo may miss before a joining silo stops waiting for it.</summary>
+    public const int MissedIAmAliveLimit = 2;
+
     /// <summary>Index shards (every silo of a cluster must agree; the Redis profile's default is the engine's, four).</summary>
     public const string IndexShardsKey = "LiveNews:Stories:IndexShards";
 
@@ -88,7 +94,17 @@ public static class LiveNewsSiloExtensions
                 orleans.UseKubernetesHosting();
             }
 
-            orleans.Configure<ClusterMembershipOptions>(o => o.DefunctSiloCleanupPeriod = TimeSpan.FromMinutes(1));
+            orleans.Configure<ClusterMembershipOptions>(o =>
+            {
+                o.DefunctSiloCleanupPeriod = TimeSpan.FromMinutes(1);
+
+                // A silo that joins checks that it can reach every silo the table calls active, except those that
+                // have not said they are alive for this long. Orleans' defaults (30 s, three times) left a lone
+                // silo restarted on a new address (a container that came back elsewhere) waiting about 105 s for
+                // its dead predecessor; a write to the table every ten seconds costs nothing.
+                o.IAmAliveTablePublishTimeout = IAmAlivePeriod;
+                o.NumMissedTableIAmAliveLimit = MissedIAmAliveLimit;
+            });
         });
         return builder;
     }

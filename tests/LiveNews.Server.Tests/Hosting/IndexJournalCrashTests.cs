@@ -52,7 +52,7 @@ public sealed class IndexJournalCrashTests
         Assert.True(storyOf.Values.Distinct().Count() < storyOf.Count, "some articles joined a story another article opened");
 
         // The successor takes the dead silo's address, as a container restarted in place does (on another
-        // address it would wait a minute and a half for the dead one to be declared dead).
+        // address it would wait half a minute for the dead one to stop counting, SiloRestartTests).
         // Sent again in the opposite order, so that an article which joined a story comes first: only
         // what the shard remembers can send it back there.
         await using var successor = await SiloProcess.StartAsync(redis.ConnectionString, clusterId, settings, Ct, siloPort);

@@ -169,6 +169,14 @@ public sealed partial class StoryClusterGrain : Grain, IStoryClusterGrain, IStor
         await UseStateAsync();
         await PublishUnpublishedAsync();
         var story = _state.State.Story;
+        if (story.MergedInto is { } survivor)
+        {
+            // Folded into another story: a version still sent here (by an index shard restored from a snapshot
+            // older than the merge, which its journal does not hold) belongs to the survivor. Nothing calls this
+            // grain back from there but a second absorb of it, which answers from its state at once.
+            return await GrainFactory.GetGrain<IStoryClusterWriterGrain>(survivor).AddVersionAsync(article, receivedAt);
+        }
+
         if (string.IsNullOrEmpty(story.Id))
         {
             story.Id = this.GetPrimaryKeyString();

@@ -18,7 +18,10 @@ public class StoryCatalogGrainTests(ClusterFixture fixture)
             await catalog.UpsertAsync(Summary(prefix, i, start.AddMinutes(i)));
         }
 
-        // Deactivation writes the list; the next call reads it back into a new activation.
+        // Upserts are one-way: a call that answers comes after them, so they are in before the grain goes.
+        // Deactivation writes the list (with in-memory storage nothing else does); the next call reads it back
+        // into a new activation.
+        await catalog.CountAsync();
         await fixture.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero, TestContext.Current.CancellationToken);
 
         var list = await catalog.ListAsync(new StoryQuery { Text = prefix });
@@ -29,6 +32,7 @@ public class StoryCatalogGrainTests(ClusterFixture fixture)
         // A later version of a story replaces its summary, an older one does not.
         await catalog.UpsertAsync(Summary(prefix, 0, start.AddMinutes(10)) with { Sequence = 5, VersionCount = 4 });
         await catalog.UpsertAsync(Summary(prefix, 0, start.AddMinutes(11)) with { Sequence = 3 });
+        await catalog.CountAsync();
         await fixture.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero, TestContext.Current.CancellationToken);
         list = await catalog.ListAsync(new StoryQuery { Text = prefix });
         Assert.Equal(prefix + "-0", list.Stories[0].Id);

@@ -1,6 +1,9 @@
 using LiveNews.Abstractions.Contracts;
 using LiveNews.Abstractions.Grains;
+using LiveNews.Grains.Stories;
+using LiveNews.Stories.Analysis;
 using LiveNews.Stories.Tests.Fixtures;
+using Orleans.Concurrency;
 
 namespace LiveNews.Grains.Tests.Stories;
 
@@ -53,5 +56,18 @@ public class StoryMergeTests(StrictClusterFixture fixture) : IClassFixture<Stric
         }));
         Assert.Equal(StoryEventType.Duplicate, again.Type);
         Assert.Equal(caribbean.StoryId, again.StoryId);
+
+        // A version sent to the absorbed story itself (as an index that lost the merge would) goes to the survivor.
+        var late = new ArticleAnalyzer().Analyze(new ArticleInput
+        {
+            Id = "ny-late", Source = "reuters", Title = "Sandy: New York subway to reopen in part", Published = T0.AddHours(40),
+            Text = SandyTexts.NewYork + "\n\nThe subway will reopen in part on Thursday, the governor said.",
+        });
+        var forwarded = await fixture.Client.GetGrain<IStoryClusterWriterGrain>(newYork.StoryId!).AddVersionAsync(late.AsImmutable(), null);
+        Assert.Equal(caribbean.StoryId, forwarded.StoryId);
+        Assert.Equal("ny-late", forwarded.ArticleId);
+        Assert.Equal(again.Sequence + 1, forwarded.Sequence);
+        Assert.Equal(4, (await fixture.Client.GetGrain<IStoryClusterGrain>(caribbean.StoryId!).GetSnapshotAsync())!.Summary.VersionCount);
+        Assert.Equal(1, (await fixture.Client.GetGrain<IStoryClusterGrain>(newYork.StoryId!).GetSnapshotAsync())!.Summary.VersionCount);
     }
 }

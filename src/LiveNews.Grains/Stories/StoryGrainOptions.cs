@@ -30,7 +30,8 @@ public sealed class StoryGrainOptions
     /// writes its snapshot only when it is deactivated or asked to, since a crash takes that storage down with
     /// the shard: snapshots once a second would only make garbage (megabytes on the large-object heap each
     /// time, which set off a background collection every two seconds and doubled the pauses).
-    /// <see cref="Timeout.InfiniteTimeSpan"/> turns periodic snapshots off in any profile.
+    /// <see cref="Timeout.InfiniteTimeSpan"/> turns periodic snapshots off in any profile (with the index
+    /// journal on, the journal then keeps every assignment until the shard's next deactivation).
     /// </summary>
     public TimeSpan? IndexSaveDelay { get; set; }
 

@@ -8,7 +8,6 @@ using LiveNews.Stories.Matching;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Orleans.Storage;
 
 namespace LiveNews.Grains.Stories;
 
@@ -108,7 +107,6 @@ public sealed partial class StoryIndexGrain : Grain, IStoryIndexGrain
             _saveTimer = this.RegisterGrainTimer(_ => SaveIfChangedAsync(force: false), new GrainTimerCreationOptions(delay, delay) { Interleave = true, KeepAlive = false });
         }
     }
-
 
     /// <summary>Makes the journalled assignments newer than the snapshot again, in their order.</summary>
     private async Task ReplayJournalAsync(CancellationToken cancellationToken)

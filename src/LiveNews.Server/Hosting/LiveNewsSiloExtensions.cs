@@ -30,10 +30,10 @@ public static class LiveNewsSiloExtensions
     public const string IndexJournalKey = "LiveNews:Stories:IndexJournal";
 
     /// <summary>How often a silo writes to the membership table that it is alive.</summary>
-    public static readonly TimeSpan IAmAlivePeriod = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan IAmAlivePeriod = TimeSpan.FromSeconds(10);
 
     /// <summary>How many of those writes a silo may miss before a joining silo stops waiting for it.</summary>
-    public const int MissedIAmAliveLimit = 2;
+    private const int MissedIAmAliveLimit = 2;
 
     /// <summary>Index shards (every silo of a cluster must agree; the Redis profile's default is the engine's, four).</summary>
     public const string IndexShardsKey = "LiveNews:Stories:IndexShards";

@@ -1,8 +1,8 @@
 using LiveNews.Abstractions.Contracts;
 using LiveNews.Abstractions.Grains;
 using LiveNews.Grains.Stories;
-using LiveNews.Stories.Tests;
 using LiveNews.Stories;
+using LiveNews.Stories.Tests;
 using Orleans.Core.Internal;
 
 namespace LiveNews.Grains.Tests.Stories;
@@ -54,7 +54,7 @@ public class StoryIndexPersistenceTests(ClusterFixture fixture)
             Published = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero),
         };
         var router = fixture.Client.GetGrain<IStoryRouterGrain>(0);
-        var shards = Enumerable.Range(0, Math.Max(1, new StoryEngineOptions().IndexShards)).Select(s => fixture.Client.GetGrain<IStoryIndexGrain>(s)).ToList();
+        var shards = Enumerable.Range(0, ShardedStoryIndex.ShardCount(new StoryEngineOptions())).Select(s => fixture.Client.GetGrain<IStoryIndexGrain>(s)).ToList();
         var before = await Task.WhenAll(shards.Select(s => s.CountAsync()));
         var opened = (await router.IngestAsync(article))[0];
         Assert.Equal(StoryEventType.StoryCreated, opened.Type);

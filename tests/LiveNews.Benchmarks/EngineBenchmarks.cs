@@ -1,12 +1,14 @@
 using BenchmarkDotNet.Attributes;
 using LiveNews.Stories.Analysis;
 using LiveNews.Stories.Engine;
+using LiveNews.Text.Memory;
 
 namespace LiveNews.Benchmarks;
 
 /// <summary>
 /// The engine alone (analyse + match + novelty, no Orleans) on one core, with 10,000 live stories:
-/// each operation processes one new article version.
+/// each operation processes one new article version. Run with the managed heap in 4 KiB pages and
+/// in huge pages (LiveNews:Runtime:HugePages=Collapse, <see cref="ManagedHeapPages"/>), each in its own process.
 /// </summary>
 [MemoryDiagnoser]
 public class EngineBenchmarks
@@ -19,12 +21,20 @@ public class EngineBenchmarks
     [Params(10_000)]
     public int LiveStories { get; set; }
 
+    [Params(HugePageMode.Off, HugePageMode.Collapse)]
+    public HugePageMode HugePages { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
         _engine = new StoryEngine();
         _articles = new SyntheticStream(seed: 42).FillThenMix(_engine, LiveStories, 20_000, new DateTimeOffset(2025, 2, 18, 0, 0, 0, TimeSpan.Zero));
+        ManagedHeapPages.Apply(HugePages);
     }
+
+    /// <summary>As the server does every minute with Collapse: memory the last batch committed is rebuilt out of huge pages too (not timed).</summary>
+    [IterationSetup]
+    public void RebuildPages() => ManagedHeapPages.Apply(HugePages);
 
     [Benchmark(OperationsPerInvoke = Batch)]
     public int ProcessArticleVersion()

@@ -5,7 +5,7 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using LiveNews.Benchmarks;
 
-// dotnet run -c Release --project tests/LiveNews.Benchmarks -- engine | matching | memory [stories | ARTICLES.jsonl] | throughput [stories] [versions] [allocations] [collections] | quality [Option=Value ...] | events ARTICLES.jsonl OUTPUT.txt | snapshot ARTICLES.jsonl | generate VERSIONS STORIES SEED OUTPUT.jsonl
+// dotnet run -c Release --project tests/LiveNews.Benchmarks -- engine | matching | memory [stories | ARTICLES.jsonl] | throughput [stories] [versions] [allocations] [collections] [hugepages=off|advise|collapse] | quality [Option=Value ...] | events ARTICLES.jsonl OUTPUT.txt | snapshot ARTICLES.jsonl | generate VERSIONS STORIES SEED OUTPUT.jsonl
 var what = args.Length > 0 ? args[0] : "engine";
 if (what == "generate")
 {
@@ -37,7 +37,10 @@ if (what == "throughput")
         args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000,
         args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10_000,
         args.Contains("allocations"),
-        args.Contains("collections"));
+        args.Contains("collections"),
+        args.FirstOrDefault(a => a.StartsWith("hugepages=", StringComparison.Ordinal)) is { } pages
+            ? Enum.Parse<LiveNews.Text.Memory.HugePageMode>(pages["hugepages=".Length..], ignoreCase: true)
+            : LiveNews.Text.Memory.HugePageMode.Off);
     return;
 }
 

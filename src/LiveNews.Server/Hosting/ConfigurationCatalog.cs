@@ -23,6 +23,7 @@ public static class ConfigurationCatalog
         (FeedOptions.Section + ":Schedule", typeof(PollScheduleOptions)),
         (FeedOptions.Section + ":Fetch", typeof(FeedFetcherOptions)),
         (DemoOptions.Section, typeof(DemoOptions)),
+        (RuntimeOptions.Section, typeof(RuntimeOptions)),
         ("LiveNews:Stories", typeof(StoryEngineOptions)),
         (LiveNews.Grains.Stories.StoryGrainOptions.Section, typeof(LiveNews.Grains.Stories.StoryGrainOptions)),
     ];

@@ -51,6 +51,10 @@ public static class LiveNewsSiloExtensions
 
         builder.Services.AddSingleton(TimeProvider.System);
 
+        // The engine is bound by memory reads: its heap in 2 MiB pages on Linux (docs/PERFORMANCE.md).
+        builder.Services.Configure<RuntimeOptions>(builder.Configuration.GetSection(RuntimeOptions.Section));
+        builder.Services.AddHostedService<ManagedHeapPagesService>();
+
         // One process gains nothing from several index shards (each reads every article): one, unless configured.
         if (string.IsNullOrWhiteSpace(redis))
         {

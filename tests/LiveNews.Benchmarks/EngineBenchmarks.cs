@@ -29,10 +29,12 @@ public class EngineBenchmarks
     {
         _engine = new StoryEngine();
         _articles = new SyntheticStream(seed: 42).FillThenMix(_engine, LiveStories, 20_000, new DateTimeOffset(2025, 2, 18, 0, 0, 0, TimeSpan.Zero));
-        ManagedHeapPages.Apply(HugePages);
     }
 
-    /// <summary>As the server does every minute with Collapse: memory the last batch committed is rebuilt out of huge pages too (not timed).</summary>
+    /// <summary>
+    /// As the server does every minute with Collapse, before every iteration (the first included, so after
+    /// the fill): what the fill or the last batch committed is rebuilt out of huge pages too (not timed).
+    /// </summary>
     [IterationSetup]
     public void RebuildPages() => ManagedHeapPages.Apply(HugePages);
 

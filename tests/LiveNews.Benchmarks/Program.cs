@@ -4,6 +4,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using LiveNews.Benchmarks;
+using LiveNews.Text.Memory;
 
 // dotnet run -c Release --project tests/LiveNews.Benchmarks -- engine | matching | memory [stories | ARTICLES.jsonl] | throughput [stories] [versions] [allocations] [collections] [hugepages=off|advise|collapse] | quality [Option=Value ...] | events ARTICLES.jsonl OUTPUT.txt | snapshot ARTICLES.jsonl | generate VERSIONS STORIES SEED OUTPUT.jsonl
 var what = args.Length > 0 ? args[0] : "engine";
@@ -39,8 +40,8 @@ if (what == "throughput")
         args.Contains("allocations"),
         args.Contains("collections"),
         args.FirstOrDefault(a => a.StartsWith("hugepages=", StringComparison.Ordinal)) is { } pages
-            ? Enum.Parse<LiveNews.Text.Memory.HugePageMode>(pages["hugepages=".Length..], ignoreCase: true)
-            : LiveNews.Text.Memory.HugePageMode.Off);
+            ? Enum.Parse<HugePageMode>(pages["hugepages=".Length..], ignoreCase: true)
+            : HugePageMode.Off);
     return;
 }
 

@@ -180,7 +180,8 @@ public static partial class ManagedHeapPages
 
     private static string Refusal(string advice, int errno) => errno switch
     {
-        22 => $"{advice} refused (EINVAL): transparent huge pages are off on this system, or the kernel is older than the call",
+        22 when advice == "MADV_COLLAPSE" => "MADV_COLLAPSE refused (EINVAL) for part of the heap: a kernel older than 6.1, or memory there that cannot be rebuilt",
+        22 => $"{advice} refused (EINVAL): transparent huge pages are off on this system",
         11 => $"{advice} refused for now (EAGAIN): the kernel could not gather 2 MiB pages",
         12 => $"{advice} refused (ENOMEM): no free 2 MiB pages",
         1 => $"{advice} refused (EPERM)",

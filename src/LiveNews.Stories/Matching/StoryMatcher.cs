@@ -527,14 +527,20 @@ public sealed class StoryMatcher
         _probe.Dots(story.TermIds, story.Weights, dots);
 
         // A weighted mean over the groups the article has (the article's groups are unit vectors).
+        var average = _options.Linkage == StoryLinkage.Average;
         double sum = 0, total = 0;
-        Accumulate(vector.Has(FeatureGroup.Words), _options.WordsWeight, dots[0], story.GroupNorms[0], ref sum, ref total);
-        Accumulate(vector.Has(FeatureGroup.Entities), _options.EntitiesWeight, dots[1], story.GroupNorms[1], ref sum, ref total);
-        Accumulate(vector.Has(FeatureGroup.Numbers), _options.NumbersWeight, dots[2], story.GroupNorms[2], ref sum, ref total);
+        Accumulate(vector.Has(FeatureGroup.Words), _options.WordsWeight, dots[0], story.GroupNorms[0], story.Members, average, ref sum, ref total);
+        Accumulate(vector.Has(FeatureGroup.Entities), _options.EntitiesWeight, dots[1], story.GroupNorms[1], story.Members, average, ref sum, ref total);
+        Accumulate(vector.Has(FeatureGroup.Numbers), _options.NumbersWeight, dots[2], story.GroupNorms[2], story.Members, average, ref sum, ref total);
         return total > 0 ? sum / total : 0;
     }
 
-    private static void Accumulate(bool present, double weight, double dot, double norm, ref double sum, ref double total)
+    /// <summary>
+    /// Adds one group's similarity: the dot product with the members' sum divided by the sum's length
+    /// (centroid) or by the number of members (average linkage: each member is a unit vector, so that is
+    /// the mean of the cosines with the members; members without the group count as zero).
+    /// </summary>
+    private static void Accumulate(bool present, double weight, double dot, double norm, int members, bool average, ref double sum, ref double total)
     {
         if (!present || weight <= 0)
         {
@@ -542,7 +548,10 @@ public sealed class StoryMatcher
         }
 
         total += weight;
-        sum += weight * (norm > 0 ? dot / norm : 0);
+        if (norm > 0)
+        {
+            sum += weight * dot / (average ? Math.Max(members, 1) : norm);
+        }
     }
 
     /// <summary>Adds an article to a story (opening it when new): centroid, entities, index, article map.</summary>

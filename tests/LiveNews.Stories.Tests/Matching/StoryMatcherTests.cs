@@ -88,6 +88,54 @@ public class StoryMatcherTests
         Assert.Equal("older", shardA.Match(again, shardA.Vectorize(again)).StoryId);
     }
 
+    [Fact]
+    public void ScoreAgainst_AverageLinkage_IsTheMeanOfTheScoresWithEachMember()
+    {
+        var (alone, mixed) = ScoresAgainstAMixedStory(StoryLinkage.Average);
+
+        // The newcomer shares terms with the first member only: the mixed story scores half of that.
+        Assert.True(alone.First > 0.3, $"first member alone: {alone.First}");
+        Assert.Equal(0.0, alone.Second, 6);
+        Assert.Equal((alone.First + alone.Second) / 2, mixed, 6);
+    }
+
+    [Fact]
+    public void ScoreAgainst_CentroidLinkage_RatesAMixedStoryAboveTheMeanOfItsMembers()
+    {
+        var (alone, mixed) = ScoresAgainstAMixedStory(StoryLinkage.Centroid);
+
+        // Two members that share nothing make a centroid of length sqrt(2), not 2: the mixed story
+        // looks closer (1/sqrt(2) of the first member's score) than the mean of its members (1/2).
+        Assert.Equal(alone.First / Math.Sqrt(2), mixed, 6);
+        Assert.True(mixed > (alone.First + alone.Second) / 2);
+    }
+
+    /// <summary>
+    /// Scores of a newcomer against a story of each of two unrelated articles alone and against a story
+    /// holding both, with document frequencies learned once so that every vector is the same.
+    /// </summary>
+    private static ((double First, double Second) Alone, double Mixed) ScoresAgainstAMixedStory(StoryLinkage linkage)
+    {
+        var matcher = new StoryMatcher(new StoryEngineOptions { Linkage = linkage });
+        var quake = Article("quake", ("earthquak", 3f), ("magnitud", 2f), ("@indonesia", 2f));
+        var arrest = Article("arrest", ("arrest", 3f), ("drunk", 2f), ("@chargers", 2f));
+        var newcomer = Article("aftershock", ("earthquak", 2f), ("aftershock", 2f), ("@indonesia", 1f));
+        matcher.Vectorize(quake);
+        matcher.Vectorize(arrest);
+        matcher.Vectorize(newcomer);
+        var quakeVector = matcher.Vectorize(quake, learn: false);
+        var arrestVector = matcher.Vectorize(arrest, learn: false);
+        matcher.Assign("quake-only", quake, quakeVector);
+        matcher.Assign("arrest-only", arrest, arrestVector);
+        matcher.Assign("mixed", quake, quakeVector);
+        matcher.Assign("mixed", arrest, arrestVector);
+
+        var first = matcher.ScoreAgainst(newcomer, ["quake-only"]).Score;
+        var second = matcher.ScoreAgainst(newcomer, ["arrest-only"]).Score;
+        var mixed = matcher.ScoreAgainst(newcomer, ["mixed"]).Score;
+        return ((first, second), mixed);
+    }
+
     private static AnalysedArticle Article(string id, params (string Term, float Weight)[] terms) => new()
     {
         Id = id,

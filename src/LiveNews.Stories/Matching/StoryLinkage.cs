@@ -1,0 +1,18 @@
+namespace LiveNews.Stories.Matching;
+
+/// <summary>How an article's similarity to a story is taken from the story's summed member vectors.</summary>
+public enum StoryLinkage
+{
+    /// <summary>
+    /// The mean of the article's cosines with each member (average linkage): the summed members divided by
+    /// their number. A story whose members say different things is as far from a newcomer as they are from
+    /// each other, so a wrong early join does not pull the next articles of the other event in.
+    /// </summary>
+    Average,
+
+    /// <summary>
+    /// The cosine with the members' sum (the centroid): the sum divided by its length. A mixed story's
+    /// centroid is shorter than its member count, so mixing makes it look closer to everything.
+    /// </summary>
+    Centroid,
+}

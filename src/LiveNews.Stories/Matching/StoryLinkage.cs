@@ -6,7 +6,9 @@ public enum StoryLinkage
     /// <summary>
     /// The mean of the article's cosines with each member (average linkage): the summed members divided by
     /// their number. A story whose members say different things is as far from a newcomer as they are from
-    /// each other, so a wrong early join does not pull the next articles of the other event in.
+    /// each other, so a wrong early join does not pull the next articles of the other event in. Capped for
+    /// large stories (<see cref="StoryEngineOptions.LinkageSlack"/>): a long developing story stays close
+    /// to its centroid, or its later versions, telling later facts, would fall away from it.
     /// </summary>
     Average,
 

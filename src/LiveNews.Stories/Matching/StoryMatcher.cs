@@ -527,20 +527,22 @@ public sealed class StoryMatcher
         _probe.Dots(story.TermIds, story.Weights, dots);
 
         // A weighted mean over the groups the article has (the article's groups are unit vectors).
-        var average = _options.Linkage == StoryLinkage.Average;
+        // Average linkage may charge at most LinkageSlack members' worth of disagreement; the centroid none.
+        var slack = _options.Linkage == StoryLinkage.Average ? Math.Max(0, _options.LinkageSlack) : 0;
         double sum = 0, total = 0;
-        Accumulate(vector.Has(FeatureGroup.Words), _options.WordsWeight, dots[0], story.GroupNorms[0], story.Members, average, ref sum, ref total);
-        Accumulate(vector.Has(FeatureGroup.Entities), _options.EntitiesWeight, dots[1], story.GroupNorms[1], story.Members, average, ref sum, ref total);
-        Accumulate(vector.Has(FeatureGroup.Numbers), _options.NumbersWeight, dots[2], story.GroupNorms[2], story.Members, average, ref sum, ref total);
+        Accumulate(vector.Has(FeatureGroup.Words), _options.WordsWeight, dots[0], story.GroupNorms[0], story.Members, slack, ref sum, ref total);
+        Accumulate(vector.Has(FeatureGroup.Entities), _options.EntitiesWeight, dots[1], story.GroupNorms[1], story.Members, slack, ref sum, ref total);
+        Accumulate(vector.Has(FeatureGroup.Numbers), _options.NumbersWeight, dots[2], story.GroupNorms[2], story.Members, slack, ref sum, ref total);
         return total > 0 ? sum / total : 0;
     }
 
     /// <summary>
-    /// Adds one group's similarity: the dot product with the members' sum divided by the sum's length
-    /// (centroid) or by the number of members (average linkage: each member is a unit vector, so that is
-    /// the mean of the cosines with the members; members without the group count as zero).
+    /// Adds one group's similarity: the dot product with the members' sum divided by the number of members
+    /// (average linkage: each member is a unit vector, so that is the mean of the cosines with the members;
+    /// members without the group count as zero), but by no more than the sum's length plus
+    /// <paramref name="slack"/>; with no slack, by the sum's length (the centroid's cosine).
     /// </summary>
-    private static void Accumulate(bool present, double weight, double dot, double norm, int members, bool average, ref double sum, ref double total)
+    private static void Accumulate(bool present, double weight, double dot, double norm, int members, double slack, ref double sum, ref double total)
     {
         if (!present || weight <= 0)
         {
@@ -550,7 +552,7 @@ public sealed class StoryMatcher
         total += weight;
         if (norm > 0)
         {
-            sum += weight * dot / (average ? Math.Max(members, 1) : norm);
+            sum += weight * dot / Math.Max(norm, Math.Min(members, norm + slack));
         }
     }
 

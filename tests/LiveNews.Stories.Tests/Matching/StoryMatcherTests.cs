@@ -110,6 +110,38 @@ public class StoryMatcherTests
         Assert.True(mixed > (alone.First + alone.Second) / 2);
     }
 
+    [Fact]
+    public void ScoreAgainst_AverageLinkage_ChargesALargeStoryAtMostSlackMembersOfDisagreement()
+    {
+        // Twelve versions of one developing story, each telling a fact of its own beside the common one.
+        var members = Enumerable.Range(0, 12).Select(i => Article($"v{i}", ("summit", 2f), ($"fact{i}", 2f))).ToList();
+        var newcomer = Article("latest", ("summit", 2f), ("fresh", 1f));
+        var scores = new Dictionary<StoryLinkage, double>();
+        double norm = 0;
+        foreach (var linkage in new[] { StoryLinkage.Average, StoryLinkage.Centroid })
+        {
+            var matcher = new StoryMatcher(new StoryEngineOptions { Linkage = linkage, LinkageSlack = 3 });
+            foreach (var member in members.Append(newcomer))
+            {
+                matcher.Vectorize(member);
+            }
+
+            foreach (var member in members)
+            {
+                matcher.Assign("developing", member, matcher.Vectorize(member, learn: false));
+            }
+
+            scores[linkage] = matcher.ScoreAgainst(newcomer, ["developing"]).Score;
+            norm = matcher.GetProfile("developing")!.GroupNorms[(int)FeatureGroup.Words];
+        }
+
+        // The members disagree (the sum is shorter than twelve by more than the slack), so the mean of the
+        // cosines would divide by 12; the cap divides by the sum's length plus 3.
+        Assert.True(norm + 3 < members.Count, $"sum length {norm}");
+        Assert.Equal(scores[StoryLinkage.Centroid] * norm / (norm + 3), scores[StoryLinkage.Average], 6);
+        Assert.True(scores[StoryLinkage.Average] > scores[StoryLinkage.Centroid] * norm / members.Count);
+    }
+
     /// <summary>
     /// Scores of a newcomer against a story of each of two unrelated articles alone and against a story
     /// holding both, with document frequencies learned once so that every vector is the same.

@@ -40,7 +40,8 @@ public sealed class StoryEngineOptions
     /// How an article is compared with a story: the mean of its cosines with the members (average linkage,
     /// the default) or the cosine with their centroid. Average linkage took ecbplus-dev from 0.860 to 0.879
     /// (the mean over 24 shuffled arrival orders from 0.841 to 0.863) with wikinews-dev at 0.807 to 0.808
-    /// (docs/STORIES.md).
+    /// (docs/STORIES.md). The centroid was measured with <see cref="MergeThreshold"/> 0.30 and
+    /// <see cref="StoryMergeThreshold"/> 0.40, its defaults before this option: set them with it.
     /// </summary>
     public StoryLinkage Linkage { get; set; } = StoryLinkage.Average;
 

@@ -80,21 +80,7 @@ internal static class QualityReport
         }
 
         var gold = File.ReadLines(labels).Skip(1).Select(l => l.Split('\t')).Where(f => f.Length >= 2).ToDictionary(f => f[0], f => f[1], StringComparer.Ordinal);
-        var predicted = gold.Keys.ToDictionary(a => a, a => storyOf.TryGetValue(a, out var s) ? engine.Resolve(s) : "missing:" + a, StringComparer.Ordinal);
-        var byPredicted = predicted.GroupBy(kv => kv.Value).ToDictionary(g => g.Key, g => g.Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal));
-        var byGold = gold.GroupBy(kv => kv.Value).ToDictionary(g => g.Key, g => g.Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal));
-        double precision = 0, recall = 0;
-        foreach (var article in gold.Keys)
-        {
-            var mine = byPredicted[predicted[article]];
-            var truth = byGold[gold[article]];
-            var same = mine.Count(truth.Contains);
-            precision += (double)same / mine.Count;
-            recall += (double)same / truth.Count;
-        }
-
-        precision /= gold.Count;
-        recall /= gold.Count;
-        return (precision, recall, precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0);
+        var predicted = storyOf.ToDictionary(kv => kv.Key, kv => engine.Resolve(kv.Value), StringComparer.Ordinal);
+        return LiveNews.Tests.Shared.StoryScoring.BCubed(predicted, gold);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using LiveNews.Stories;
 using LiveNews.Stories.Engine;
+using LiveNews.Tests.Shared;
 
 namespace LiveNews.Benchmarks;
 
@@ -58,29 +59,10 @@ internal static class QualityReport
 
     public static (double Precision, double Recall, double F1) Score(StoryEngineOptions options, string articles, string labels, int? shuffle = null)
     {
-        var engine = new StoryEngine(options);
-        var storyOf = new Dictionary<string, string>(StringComparer.Ordinal);
-        var inputs = LiveNews.Stories.Tests.CorpusReader.Read(articles).ToList();
-        if (shuffle is { } seed)
-        {
-            // Another arrival order of the same articles (the engine's joins depend on which came first).
-            var random = new Random(seed);
-            random.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(inputs));
-        }
-
-        foreach (var input in inputs)
-        {
-            foreach (var evt in engine.Process(input))
-            {
-                if (!evt.IsMerge)
-                {
-                    storyOf[evt.ArticleId] = evt.StoryId;
-                }
-            }
-        }
-
-        var gold = File.ReadLines(labels).Skip(1).Select(l => l.Split('\t')).Where(f => f.Length >= 2).ToDictionary(f => f[0], f => f[1], StringComparer.Ordinal);
-        var predicted = storyOf.ToDictionary(kv => kv.Key, kv => engine.Resolve(kv.Value), StringComparer.Ordinal);
-        return LiveNews.Tests.Shared.StoryScoring.BCubed(predicted, gold);
+        var inputs = LiveNews.Stories.Tests.CorpusReader.Read(articles);
+        // Another arrival order of the same articles (the engine's joins depend on which came first).
+        var order = shuffle is { } seed ? StoryScoring.Shuffled(inputs, seed) : inputs;
+        var predicted = LiveNews.Stories.Tests.EngineReplay.FinalStories(new StoryEngine(options), order);
+        return StoryScoring.BCubed(predicted, StoryScoring.ReadLabels(labels));
     }
 }

@@ -20,7 +20,7 @@ public class DevCorpusQualityTests
         Assert.True(F1(new StoryEngineOptions(), articles, gold) >= 0.87);
 
         // ECB+ arrives in a random order: the mean over other orders holds too, and beats the centroid's.
-        var orders = Enumerable.Range(1, 6).Select(seed => Shuffled(articles, seed)).ToList();
+        var orders = Enumerable.Range(1, 6).Select(seed => StoryScoring.Shuffled(articles, seed)).ToList();
         var average = orders.Average(order => F1(new StoryEngineOptions(), order, gold));
         var centroid = orders.Average(order => F1(Centroid(), order, gold));
         Assert.True(average >= 0.84, $"mean F1 over six orders {average:F3}");
@@ -42,34 +42,10 @@ public class DevCorpusQualityTests
     private static (List<ArticleInput> Articles, Dictionary<string, string> Gold) Corpus(string name)
     {
         var directory = LiveNews.Tests.Shared.Fixtures.Path("corpus", "stories-dev");
-        var gold = File.ReadLines(Path.Combine(directory, name + ".labels.tsv")).Skip(1)
-            .Select(line => line.Split('\t'))
-            .Where(fields => fields.Length >= 2)
-            .ToDictionary(fields => fields[0], fields => fields[1], StringComparer.Ordinal);
-        return (CorpusReader.Read(Path.Combine(directory, name + ".jsonl")), gold);
-    }
-
-    private static List<ArticleInput> Shuffled(List<ArticleInput> articles, int seed)
-    {
-        var order = articles.ToArray();
-        new Random(seed).Shuffle(order);
-        return [.. order];
+        return (CorpusReader.Read(Path.Combine(directory, name + ".jsonl")), StoryScoring.ReadLabels(Path.Combine(directory, name + ".labels.tsv")));
     }
 
     /// <summary>BCubed F1 of the engine's final story assignment (merges followed) against the gold stories.</summary>
-    private static double F1(StoryEngineOptions options, IEnumerable<ArticleInput> articles, Dictionary<string, string> gold)
-    {
-        var engine = new StoryEngine(options);
-        var storyOf = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var article in articles)
-        {
-            foreach (var evt in engine.Process(article).Where(e => !e.IsMerge))
-            {
-                storyOf[evt.ArticleId] = evt.StoryId;
-            }
-        }
-
-        var predicted = storyOf.ToDictionary(kv => kv.Key, kv => engine.Resolve(kv.Value), StringComparer.Ordinal);
-        return StoryScoring.BCubed(predicted, gold).F1;
-    }
+    private static double F1(StoryEngineOptions options, IEnumerable<ArticleInput> articles, Dictionary<string, string> gold) =>
+        StoryScoring.BCubed(EngineReplay.FinalStories(new StoryEngine(options), articles), gold).F1;
 }

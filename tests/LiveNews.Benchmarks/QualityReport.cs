@@ -12,9 +12,10 @@ namespace LiveNews.Benchmarks;
 /// options can be tried quickly. Options are given as Name=Value (StoryEngineOptions properties);
 /// orders=N also scores N shuffled arrival orders of each stream (seeded, so the same every run) and gives
 /// their mean, least and greatest F1: ecbplus-dev arrives in a random order, and a figure that holds in one
-/// order only is luck.
+/// order only is luck. short=F also scores each stream with a share F of its articles cut to short feed items
+/// (the headline alone; the headline and one line), which must cluster too.
 /// </summary>
-/// <example>dotnet run -c Release --project tests/LiveNews.Benchmarks -- quality [ARTICLES.jsonl LABELS.tsv ...] [orders=6] [MatchThreshold=0.25 ...]</example>
+/// <example>dotnet run -c Release --project tests/LiveNews.Benchmarks -- quality [ARTICLES.jsonl LABELS.tsv ...] [orders=6] [short=0.3] [MatchThreshold=0.25 ...]</example>
 internal static class QualityReport
 {
     public static void Run(IEnumerable<string> arguments)
@@ -23,7 +24,9 @@ internal static class QualityReport
         var files = arguments.Where(a => !a.Contains('=', StringComparison.Ordinal)).ToList();
         var orders = arguments.Where(a => a.StartsWith("orders=", StringComparison.Ordinal))
             .Select(a => int.Parse(a["orders=".Length..], CultureInfo.InvariantCulture)).LastOrDefault();
-        var settings = arguments.Where(a => a.Contains('=', StringComparison.Ordinal) && !a.StartsWith("orders=", StringComparison.Ordinal));
+        var share = arguments.Where(a => a.StartsWith("short=", StringComparison.Ordinal))
+            .Select(a => double.Parse(a["short=".Length..], CultureInfo.InvariantCulture)).LastOrDefault();
+        var settings = arguments.Where(a => a.Contains('=', StringComparison.Ordinal) && !a.StartsWith("orders=", StringComparison.Ordinal) && !a.StartsWith("short=", StringComparison.Ordinal));
         var options = new StoryEngineOptions();
         foreach (var setting in settings)
         {
@@ -54,12 +57,27 @@ internal static class QualityReport
             }
 
             Console.WriteLine(line);
+            if (share > 0)
+            {
+                // Short feed items: a share of the articles cut to their headline, or to it and one line.
+                foreach (var firstLine in new[] { false, true })
+                {
+                    var (sp, sr, sf1) = Score(options, articles, labels, cut: (share, firstLine));
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"  {share:P0} cut to {(firstLine ? "headline and one line" : "headline alone"),-22} BCubed P {sp:F3}  R {sr:F3}  F1 {sf1:F3}"));
+                }
+            }
         }
     }
 
-    public static (double Precision, double Recall, double F1) Score(StoryEngineOptions options, string articles, string labels, int? shuffle = null)
+    public static (double Precision, double Recall, double F1) Score(StoryEngineOptions options, string articles, string labels, int? shuffle = null, (double Share, bool FirstLine)? cut = null)
     {
         var inputs = LiveNews.Stories.Tests.CorpusReader.Read(articles);
+        if (cut is var (share, firstLine))
+        {
+            inputs = LiveNews.Stories.Tests.ShortItems.Cut(inputs, share, seed: 1, firstLine);
+        }
+
         // Another arrival order of the same articles (the engine's joins depend on which came first).
         var order = shuffle is { } seed ? StoryScoring.Shuffled(inputs, seed) : inputs;
         var predicted = LiveNews.Stories.Tests.EngineReplay.FinalStories(new StoryEngine(options), order);

@@ -166,7 +166,7 @@ public sealed class ArticleAnalyzer
                 {
                     if (tokens[i].Kind == TokenKind.Word)
                     {
-                        hashes[i] = NameLexicon.HashOf(tokens[i].Lower);
+                        hashes[i] = tokens[i].Forms.LowerHash;
                         _names.Prefetch(hashes[i]);
                     }
                 }
@@ -189,12 +189,24 @@ public sealed class ArticleAnalyzer
 
         ArrayPool<int>.Shared.Return(hashes);
 
-        // A sentence's first word is a name when other articles have shown it to be one.
+        // A sentence's first word is a name when other articles have shown it to be one; so is any word of a
+        // title-case line (a headline standing alone), where capitals say nothing on their own.
         foreach (var (_, tokens, _) in tokenised)
         {
             if (tokens.Count > 0 && tokens[0].Kind == TokenKind.Word && tokens[0].IsCapitalized && _names.IsName(tokens[0].Lower))
             {
                 capitalised.Add(tokens[0].Lower);
+            }
+
+            if (EntityExtractor.IsTitleCase(tokens))
+            {
+                foreach (var token in tokens)
+                {
+                    if (token.Kind == TokenKind.Word && token.IsCapitalized && _names.IsName(token.Lower))
+                    {
+                        capitalised.Add(token.Lower);
+                    }
+                }
             }
         }
 

@@ -1,3 +1,5 @@
+using LiveNews.Text.Collections;
+
 namespace LiveNews.Text.Tokens;
 
 /// <summary>
@@ -18,6 +20,12 @@ public sealed class TokenForms(string text, string lower, string stem, bool isSt
     public string Stem { get; } = stem;
 
     public bool IsStopWord { get; } = isStopWord;
+
+    /// <summary>
+    /// <see cref="SpanKeyTable.HashOf"/> of <see cref="Lower"/>, worked out once for the form: the name lexicon
+    /// looks up every word of every article by it, and this saves reading the string again to hash it.
+    /// </summary>
+    public int LowerHash { get; } = SpanKeyTable.HashOf(lower);
 
     /// <summary>The length of the form as written (kept here, so that asking for it does not read the string).</summary>
     public int Length { get; } = text.Length;

@@ -45,7 +45,7 @@ public sealed partial class StoryClusterGrain : Grain, IStoryClusterGrain, IStor
         _hold = new StoryStateHold(time, grainOptions.Value.StoryStateHoldTime);
     }
 
-    /// <summary>Events left the outbox since the state was last written.</summary>
+    /// <summary>Events left the outbox since the state was last written (the stored copy still lists them).</summary>
     private bool _outboxChanged;
 
     /// <summary>The state was let go: <see cref="_state"/> holds an empty placeholder until it is read again.</summary>
@@ -71,24 +71,21 @@ public sealed partial class StoryClusterGrain : Grain, IStoryClusterGrain, IStor
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (!_outboxChanged || reason.ReasonCode == DeactivationReasonCode.ShuttingDown)
-        {
-            return;
-        }
-
-        if (_released)
-        {
-            // The stored copy still lists events this activation published: read it, drop them, write it.
-            await _state.ReadStateAsync(cancellationToken);
-            _released = false;
-            DropPublished();
-        }
-
-        if (_state.State.Unpublished.Count == 0)
+        // A story let go of its state recorded its emptied outbox then: leaving memory costs it nothing.
+        if (_outboxChanged && !_released && reason.ReasonCode != DeactivationReasonCode.ShuttingDown && _state.State.Unpublished.Count == 0)
         {
             // Record that everything was published, so the next activation publishes nothing again.
-            await _state.WriteStateAsync(cancellationToken);
+            await WriteStateAsync(cancellationToken);
         }
+
+        LogLeftMemory(_logger, this.GetPrimaryKeyString());
+    }
+
+    /// <summary>Writes the story and its outbox as they are now.</summary>
+    private async Task WriteStateAsync(CancellationToken cancellationToken = default)
+    {
+        await _state.WriteStateAsync(cancellationToken);
+        _outboxChanged = false;
     }
 
     /// <summary>
@@ -127,9 +124,9 @@ public sealed partial class StoryClusterGrain : Grain, IStoryClusterGrain, IStor
     }
 
     /// <summary>
-    /// Drops from a state just read the outbox events this activation has already published: the release
-    /// does not write the emptied outbox (that would be a second write per version), so the stored copy
-    /// may still list them. Sequences grow within a story and the outbox goes out in order.
+    /// Drops from a state just read the outbox events this activation has already published (the release
+    /// writes the emptied outbox, so the stored copy lists none unless that write was lost). Sequences grow
+    /// within a story and the outbox goes out in order.
     /// </summary>
     private void DropPublished()
     {
@@ -141,9 +138,11 @@ public sealed partial class StoryClusterGrain : Grain, IStoryClusterGrain, IStor
 
     /// <summary>
     /// The release timer's turn (it does not interleave with calls): if the story was used since, waits out
-    /// the rest of the hold; otherwise publishes what the outbox still holds and lets go of the state. The
-    /// stored copy may still list events published since it was written; <see cref="_publishedThrough"/>
-    /// remembers them. A failed publication leaves the state held, to be tried again.
+    /// the rest of the hold; otherwise publishes what the outbox still holds, writes the emptied outbox (the
+    /// stored copy still lists the events published since the last write) and lets go of the state. Leaving
+    /// memory later then has nothing to write: a mass deactivation (idle collection after a burst) used to
+    /// read back and write every story let go, and cancelled many of those writes, whose events the next
+    /// activation published again. A failed publication or write leaves the state held, to be tried again.
     /// </summary>
     private async Task ReleaseWhenQuietAsync(CancellationToken cancellationToken)
     {
@@ -157,6 +156,11 @@ public sealed partial class StoryClusterGrain : Grain, IStoryClusterGrain, IStor
         // Armed again first: if the publication throws, the state stays and the next turn tries again.
         _releaseTimer!.Change(_hold.HoldTime, Timeout.InfiniteTimeSpan);
         await PublishUnpublishedAsync();
+        if (_outboxChanged)
+        {
+            await WriteStateAsync(cancellationToken);
+        }
+
         _state.State = new StoryClusterGrainState();
         _released = true;
         _releaseTimer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
@@ -188,7 +192,7 @@ public sealed partial class StoryClusterGrain : Grain, IStoryClusterGrain, IStor
 
         var evt = StoryEventMapper.ToEvent(story, update, article.Value.Id, now, receivedAt) with { TraceParent = Activity.Current?.Id };
         _state.State.Unpublished.Add(evt);
-        await _state.WriteStateAsync();
+        await WriteStateAsync();
         activity?.SetTag("livenews.story.id", evt.StoryId);
         activity?.SetTag("livenews.event.type", evt.Type.ToString());
         activity?.SetTag("livenews.article.id", evt.ArticleId);
@@ -225,7 +229,7 @@ public sealed partial class StoryClusterGrain : Grain, IStoryClusterGrain, IStor
             At = now,
         };
         _state.State.Unpublished.Add(evt with { TraceParent = Activity.Current?.Id });
-        await _state.WriteStateAsync();
+        await WriteStateAsync();
         await PublishUnpublishedAsync();
         Record(evt, now);
         return evt;
@@ -272,7 +276,7 @@ public sealed partial class StoryClusterGrain : Grain, IStoryClusterGrain, IStor
         {
             story.MergedInto = survivorId;
             story.UpdatedAt = _time.GetUtcNow();
-            await _state.WriteStateAsync();
+            await WriteStateAsync();
             await GrainFactory.GetGrain<IStoryCatalogGrain>(0).UpsertAsync(StoryEventMapper.ToSummary(story));
         }
 
@@ -327,4 +331,7 @@ public sealed partial class StoryClusterGrain : Grain, IStoryClusterGrain, IStor
 
     [LoggerMessage(EventId = 25, Level = LogLevel.Debug, Message = "Story {StoryId} read its state back")]
     private static partial void LogStateReloaded(ILogger logger, string storyId);
+
+    [LoggerMessage(EventId = 26, Level = LogLevel.Debug, Message = "Story {StoryId} left memory")]
+    private static partial void LogLeftMemory(ILogger logger, string storyId);
 }

@@ -140,7 +140,7 @@ public sealed class ArticleAnalyzer
 
         // Words the text capitalises mid-sentence: such a word opening a sentence is a name too.
         var capitalised = Reused(ref _capitalised);
-        var tokenised = new List<(string Text, List<Token> Tokens, int Paragraph)>();
+        var tokenised = new List<(string Text, List<Token> Tokens, int Paragraph, bool TitleCase)>();
         var hashes = ArrayPool<int>.Shared.Rent(64);
         for (var p = 0; p < paragraphs.Count; p++)
         {
@@ -148,8 +148,9 @@ public sealed class ArticleAnalyzer
             {
                 var tokens = Rent(_tokenLists, tokenised.Count, 32);
                 Tokenizer.Tokenize(sentence, tokens);
-                tokenised.Add((sentence, tokens, p));
-                if (EntityExtractor.IsTitleCase(tokens))
+                var titleCase = EntityExtractor.IsTitleCase(tokens);
+                tokenised.Add((sentence, tokens, p, titleCase));
+                if (titleCase)
                 {
                     continue;
                 }
@@ -191,14 +192,14 @@ public sealed class ArticleAnalyzer
 
         // A sentence's first word is a name when other articles have shown it to be one; so is any word of a
         // title-case line (a headline standing alone), where capitals say nothing on their own.
-        foreach (var (_, tokens, _) in tokenised)
+        foreach (var (_, tokens, _, titleCase) in tokenised)
         {
             if (tokens.Count > 0 && tokens[0].Kind == TokenKind.Word && tokens[0].IsCapitalized && _names.IsName(tokens[0].Lower))
             {
                 capitalised.Add(tokens[0].Lower);
             }
 
-            if (EntityExtractor.IsTitleCase(tokens))
+            if (titleCase)
             {
                 foreach (var token in tokens)
                 {
@@ -232,7 +233,7 @@ public sealed class ArticleAnalyzer
         var keys = Reused(ref _keys);
         for (var s = 0; s < tokenised.Count; s++)
         {
-            var (text, tokens, paragraph) = tokenised[s];
+            var (text, tokens, paragraph, _) = tokenised[s];
             var position = PositionWeight(s);
             stems.Clear();
             numbers.Clear();
@@ -351,7 +352,7 @@ public sealed class ArticleAnalyzer
             }
         }
 
-        foreach (var (_, tokens, _) in tokenised)
+        foreach (var (_, tokens, _, _) in tokenised)
         {
             // The token lists go back to the analyser's pool without the forms they point to.
             tokens.Clear();

@@ -141,7 +141,6 @@ public sealed class ArticleAnalyzer
         // Words the text capitalises mid-sentence: such a word opening a sentence is a name too.
         var capitalised = Reused(ref _capitalised);
         var tokenised = new List<(string Text, List<Token> Tokens, int Paragraph, bool TitleCase)>();
-        var hashes = ArrayPool<int>.Shared.Rent(64);
         for (var p = 0; p < paragraphs.Count; p++)
         {
             foreach (var sentence in SentenceSplitter.Split(paragraphs[p]))
@@ -157,18 +156,11 @@ public sealed class ArticleAnalyzer
 
                 // The lexicon is large and read for every word: each word's place is asked for first, so
                 // the sentence's lookups wait for memory together.
-                if (hashes.Length < tokens.Count)
-                {
-                    ArrayPool<int>.Shared.Return(hashes);
-                    hashes = ArrayPool<int>.Shared.Rent(tokens.Count);
-                }
-
                 for (var i = 1; i < tokens.Count; i++)
                 {
-                    if (tokens[i].Kind == TokenKind.Word)
+                    if (LearnsName(tokens[i]))
                     {
-                        hashes[i] = tokens[i].Forms.LowerHash;
-                        _names.Prefetch(hashes[i]);
+                        _names.Prefetch(tokens[i].Forms.LowerHash);
                     }
                 }
 
@@ -179,7 +171,11 @@ public sealed class ArticleAnalyzer
                         continue;
                     }
 
-                    _names.Observe(tokens[i].Lower, hashes[i], tokens[i].IsCapitalized);
+                    if (LearnsName(tokens[i]))
+                    {
+                        _names.Observe(tokens[i].Lower, tokens[i].Forms.LowerHash, tokens[i].IsCapitalized);
+                    }
+
                     if (tokens[i].IsCapitalized)
                     {
                         capitalised.Add(tokens[i].Lower);
@@ -187,8 +183,6 @@ public sealed class ArticleAnalyzer
                 }
             }
         }
-
-        ArrayPool<int>.Shared.Return(hashes);
 
         // A sentence's first word is a name when other articles have shown it to be one; so is any word of a
         // title-case line (a headline standing alone), where capitals say nothing on their own.
@@ -372,6 +366,13 @@ public sealed class ArticleAnalyzer
             Sentences = sentences,
         };
     }
+
+    /// <summary>
+    /// True for a word the name lexicon counts. Stop words are left out (about two words in five): the entity
+    /// extractor never takes one for a name word, so the lexicon is never asked about one, except "us" (the US).
+    /// </summary>
+    private static bool LearnsName(Token token) =>
+        token.Kind == TokenKind.Word && (!token.IsStopWord || token.Lower == "us");
 
     /// <summary>A scratch set's contents as an array (the shared empty array when it holds none: most sentences give no figure).</summary>
     private static string[] ToArray(HashSet<string> set) => set.Count == 0 ? [] : [.. set];

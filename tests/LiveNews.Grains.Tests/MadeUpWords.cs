@@ -12,6 +12,20 @@ internal static class MadeUpWords
     private const string Consonants = "bdfgklmnprstvz";
     private const string Vowels = "aeiou";
 
+    /// <summary>An article version <paramref name="prefix"/> + "1" told in words of its own (drawn from the prefix), so it opens a story of its own.</summary>
+    public static LiveNews.Abstractions.Contracts.ArticleVersion Article(string prefix)
+    {
+        var words = From(prefix, 12);
+        return new LiveNews.Abstractions.Contracts.ArticleVersion
+        {
+            Id = prefix + "1",
+            Source = "wire",
+            Title = $"{words[0]} {words[1]} {words[2]}",
+            Text = $"The {string.Join(' ', words[3..8])} said. {string.Join(' ', words[8..])}.",
+            Published = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero),
+        };
+    }
+
     public static string[] From(string seed, int count)
     {
         var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(seed));

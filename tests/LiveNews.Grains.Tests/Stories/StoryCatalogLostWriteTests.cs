@@ -1,31 +1,11 @@
 using LiveNews.Abstractions.Contracts;
 using LiveNews.Abstractions.Grains;
-using LiveNews.Grains.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Core.Internal;
-using Orleans.Storage;
 
 namespace LiveNews.Grains.Tests.Stories;
 
-/// <summary>One silo whose story storage can lose a write's answer (<see cref="AnswerLosingStorage"/>).</summary>
-public sealed class LostAnswerClusterFixture : ClusterFixture
-{
-    private AnswerLosingStorage? _storage;
-
-    public AnswerLosingStorage Storage => _storage ?? throw new InvalidOperationException("the silo has not built its storage yet");
-
-    protected override short Silos => 1;
-
-    protected override void ConfigureSilo(ISiloBuilder silo)
-    {
-        silo.AddMemoryGrainStorage("stories-inner");
-        silo.Services.AddKeyedSingleton<IGrainStorage>(LiveNewsGrainsHosting.StorageName, (services, _) =>
-            _storage ??= new AnswerLosingStorage(services.GetRequiredKeyedService<IGrainStorage>("stories-inner")));
-    }
-}
-
 /// <summary>The catalog keeps its last stories when a write of its list was stored but its answer was lost.</summary>
-public class StoryCatalogLostWriteTests(LostAnswerClusterFixture fixture) : IClassFixture<LostAnswerClusterFixture>
+public class StoryCatalogLostWriteTests(FaultyStorageClusterFixture fixture) : IClassFixture<FaultyStorageClusterFixture>
 {
     [Fact]
     public async Task Catalog_WriteWhoseAnswerWasLost_StillListsLaterStoriesAfterReactivation()

@@ -149,16 +149,8 @@ public class StoryStateReleaseTests(ReleasingStoryClusterFixture fixture) : ICla
         var received = new ConcurrentQueue<StoryEvent>();
         var subscription = await StoryPipelineTests.CollectAsync(fixture.Client, prefix, received);
         var router = fixture.Client.GetGrain<IStoryRouterGrain>(0);
-        // Words of its own: on this cluster the other test tells the seed story.
-        var words = MadeUpWords.From(prefix, 12);
-        var seed = new ArticleVersion
-        {
-            Id = prefix + "1",
-            Source = "wire",
-            Title = $"{words[0]} {words[1]} {words[2]}",
-            Text = $"The {string.Join(' ', words[3..8])} said. {string.Join(' ', words[8..])}.",
-            Published = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero),
-        };
+        // Words of its own: on this cluster other tests tell other stories.
+        var seed = MadeUpWords.Article(prefix);
         var opened = Assert.Single(await router.IngestAsync(seed));
         Assert.Equal(StoryEventType.StoryCreated, opened.Type);
         var storyId = opened.StoryId!;

@@ -1,0 +1,34 @@
+using System.Collections.Concurrent;
+using LiveNews.Grains.Hosting;
+using LiveNews.Grains.Stories;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Orleans.Storage;
+
+namespace LiveNews.Grains.Tests.Stories;
+
+/// <summary>
+/// One silo whose story storage can lose a write's answer or fail writes (<see cref="FaultyGrainStorage"/>),
+/// whose story grains let go of their state as soon as a call ends, and which records their log lines.
+/// </summary>
+public sealed class FaultyStorageClusterFixture : ClusterFixture
+{
+    private FaultyGrainStorage? _storage;
+
+    public FaultyGrainStorage Storage => _storage ?? throw new InvalidOperationException("the silo has not built its storage yet");
+
+    public ConcurrentQueue<string> StoryLog { get; } = new();
+
+    protected override short Silos => 1;
+
+    protected override void ConfigureSilo(ISiloBuilder silo)
+    {
+        silo.Services.Configure<StoryGrainOptions>(o => o.StoryStateHoldTime = TimeSpan.Zero);
+        silo.Services.AddLogging(logging => logging
+            .AddProvider(new RecordingLoggerProvider(typeof(StoryClusterGrain).FullName!, StoryLog))
+            .AddFilter<RecordingLoggerProvider>(typeof(StoryClusterGrain).FullName, LogLevel.Debug));
+        silo.AddMemoryGrainStorage("stories-inner");
+        silo.Services.AddKeyedSingleton<IGrainStorage>(LiveNewsGrainsHosting.StorageName, (services, _) =>
+            _storage ??= new FaultyGrainStorage(services.GetRequiredKeyedService<IGrainStorage>("stories-inner")));
+    }
+}

@@ -13,9 +13,10 @@ namespace LiveNews.Benchmarks;
 /// orders=N also scores N shuffled arrival orders of each stream (seeded, so the same every run) and gives
 /// their mean, least and greatest F1: ecbplus-dev arrives in a random order, and a figure that holds in one
 /// order only is luck. short=F also scores each stream with a share F of its articles cut to short feed items
-/// (the headline alone; the headline and one line), which must cluster too.
+/// (the headline alone; the headline and one line), which must cluster too; cuts=N also scores N different
+/// cuts (seeds 1..N) and gives their mean, least and greatest F1, since which articles are cut matters too.
 /// </summary>
-/// <example>dotnet run -c Release --project tests/LiveNews.Benchmarks -- quality [ARTICLES.jsonl LABELS.tsv ...] [orders=6] [short=0.3] [MatchThreshold=0.25 ...]</example>
+/// <example>dotnet run -c Release --project tests/LiveNews.Benchmarks -- quality [ARTICLES.jsonl LABELS.tsv ...] [orders=6] [short=0.3 [cuts=5]] [MatchThreshold=0.25 ...]</example>
 internal static class QualityReport
 {
     public static void Run(IEnumerable<string> arguments)
@@ -26,7 +27,10 @@ internal static class QualityReport
             .Select(a => int.Parse(a["orders=".Length..], CultureInfo.InvariantCulture)).LastOrDefault();
         var share = arguments.Where(a => a.StartsWith("short=", StringComparison.Ordinal))
             .Select(a => double.Parse(a["short=".Length..], CultureInfo.InvariantCulture)).LastOrDefault();
-        var settings = arguments.Where(a => a.Contains('=', StringComparison.Ordinal) && !a.StartsWith("orders=", StringComparison.Ordinal) && !a.StartsWith("short=", StringComparison.Ordinal));
+        var cuts = arguments.Where(a => a.StartsWith("cuts=", StringComparison.Ordinal))
+            .Select(a => int.Parse(a["cuts=".Length..], CultureInfo.InvariantCulture)).DefaultIfEmpty(1).Last();
+        string[] ours = ["orders=", "short=", "cuts="];
+        var settings = arguments.Where(a => a.Contains('=', StringComparison.Ordinal) && !ours.Any(o => a.StartsWith(o, StringComparison.Ordinal)));
         var options = new StoryEngineOptions();
         foreach (var setting in settings)
         {
@@ -62,20 +66,27 @@ internal static class QualityReport
                 // Short feed items: a share of the articles cut to their headline, or to it and one line.
                 foreach (var firstLine in new[] { false, true })
                 {
-                    var (sp, sr, sf1) = Score(options, articles, labels, cut: (share, firstLine));
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"  {share:P0} cut to {(firstLine ? "headline and one line" : "headline alone"),-22} BCubed P {sp:F3}  R {sr:F3}  F1 {sf1:F3}"));
+                    var (sp, sr, sf1) = Score(options, articles, labels, cut: (share, firstLine, 1));
+                    var cutLine = string.Create(CultureInfo.InvariantCulture,
+                        $"  {share:P0} cut to {(firstLine ? "headline and one line" : "headline alone"),-22} BCubed P {sp:F3}  R {sr:F3}  F1 {sf1:F3}");
+                    if (cuts > 1)
+                    {
+                        var others = Enumerable.Range(1, cuts).Select(seed => Score(options, articles, labels, cut: (share, firstLine, seed)).F1).ToList();
+                        cutLine += string.Create(CultureInfo.InvariantCulture, $"  | {cuts} cuts: F1 mean {others.Average():F3}  min {others.Min():F3}  max {others.Max():F3}");
+                    }
+
+                    Console.WriteLine(cutLine);
                 }
             }
         }
     }
 
-    public static (double Precision, double Recall, double F1) Score(StoryEngineOptions options, string articles, string labels, int? shuffle = null, (double Share, bool FirstLine)? cut = null)
+    public static (double Precision, double Recall, double F1) Score(StoryEngineOptions options, string articles, string labels, int? shuffle = null, (double Share, bool FirstLine, int Seed)? cut = null)
     {
         var inputs = LiveNews.Stories.Tests.CorpusReader.Read(articles);
-        if (cut is var (share, firstLine))
+        if (cut is var (share, firstLine, cutSeed))
         {
-            inputs = LiveNews.Stories.Tests.ShortItems.Cut(inputs, share, seed: 1, firstLine);
+            inputs = LiveNews.Stories.Tests.ShortItems.Cut(inputs, share, cutSeed, firstLine);
         }
 
         // Another arrival order of the same articles (the engine's joins depend on which came first).

@@ -23,12 +23,9 @@ internal static class QualityReport
     {
         // Labelled streams to score (ARTICLES.jsonl LABELS.tsv pairs); the dev streams when none is given.
         var files = arguments.Where(a => !a.Contains('=', StringComparison.Ordinal)).ToList();
-        var orders = arguments.Where(a => a.StartsWith("orders=", StringComparison.Ordinal))
-            .Select(a => int.Parse(a["orders=".Length..], CultureInfo.InvariantCulture)).LastOrDefault();
-        var share = arguments.Where(a => a.StartsWith("short=", StringComparison.Ordinal))
-            .Select(a => double.Parse(a["short=".Length..], CultureInfo.InvariantCulture)).LastOrDefault();
-        var cuts = arguments.Where(a => a.StartsWith("cuts=", StringComparison.Ordinal))
-            .Select(a => int.Parse(a["cuts=".Length..], CultureInfo.InvariantCulture)).DefaultIfEmpty(1).Last();
+        var orders = Argument(arguments, "orders=", text => int.Parse(text, CultureInfo.InvariantCulture), 0);
+        var share = Argument(arguments, "short=", text => double.Parse(text, CultureInfo.InvariantCulture), 0.0);
+        var cuts = Argument(arguments, "cuts=", text => int.Parse(text, CultureInfo.InvariantCulture), 1);
         string[] ours = ["orders=", "short=", "cuts="];
         var settings = arguments.Where(a => a.Contains('=', StringComparison.Ordinal) && !ours.Any(o => a.StartsWith(o, StringComparison.Ordinal)));
         var options = new StoryEngineOptions();
@@ -49,30 +46,31 @@ internal static class QualityReport
         var pairs = files.Count >= 2
             ? files.Chunk(2).Where(p => p.Length == 2).Select(p => (Articles: p[0], Labels: p[1])).ToList()
             : [.. new[] { "wikinews-dev", "ecbplus-dev" }.Select(c => (Articles: Path.Combine(directory, c + ".jsonl"), Labels: Path.Combine(directory, c + ".labels.tsv")))];
-        foreach (var (articles, labels) in pairs)
+        foreach (var (path, labels) in pairs)
         {
-            var (p, r, f1) = Score(options, articles, labels);
-            var line = string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileNameWithoutExtension(articles),-14} BCubed P {p:F3}  R {r:F3}  F1 {f1:F3}");
+            // Each stream is read once, whatever is scored of it.
+            var articles = LiveNews.Stories.Tests.CorpusReader.Read(path);
+            var gold = StoryScoring.ReadLabels(labels);
+            var (p, r, f1) = Score(options, articles, gold);
+            var line = string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileNameWithoutExtension(path),-14} BCubed P {p:F3}  R {r:F3}  F1 {f1:F3}");
             if (orders > 0)
             {
                 // The same articles in other arrival orders (seeds 1..orders): how much of a figure is the order's luck.
-                var shuffled = Enumerable.Range(1, orders).Select(seed => Score(options, articles, labels, seed).F1).ToList();
-                line += string.Create(CultureInfo.InvariantCulture, $"  | {orders} shuffled orders: F1 mean {shuffled.Average():F3}  min {shuffled.Min():F3}  max {shuffled.Max():F3}");
+                line += Spread($"{orders} shuffled orders", Enumerable.Range(1, orders).Select(seed => Score(options, StoryScoring.Shuffled(articles, seed), gold).F1));
             }
 
             Console.WriteLine(line);
             if (share > 0)
             {
-                // Short feed items: a share of the articles cut to their headline, or to it and one line.
+                // Short feed items: a share of the articles cut to their headline, or to it and one line (cut 1 first).
                 foreach (var firstLine in new[] { false, true })
                 {
-                    var (sp, sr, sf1) = Score(options, articles, labels, cut: (share, firstLine, 1));
+                    var (sp, sr, sf1) = Score(options, LiveNews.Stories.Tests.ShortItems.Cut(articles, share, seed: 1, firstLine), gold);
                     var cutLine = string.Create(CultureInfo.InvariantCulture,
                         $"  {share:P0} cut to {(firstLine ? "headline and one line" : "headline alone"),-22} BCubed P {sp:F3}  R {sr:F3}  F1 {sf1:F3}");
                     if (cuts > 1)
                     {
-                        var others = Enumerable.Range(1, cuts).Select(seed => Score(options, articles, labels, cut: (share, firstLine, seed)).F1).ToList();
-                        cutLine += string.Create(CultureInfo.InvariantCulture, $"  | {cuts} cuts: F1 mean {others.Average():F3}  min {others.Min():F3}  max {others.Max():F3}");
+                        cutLine += Spread($"{cuts} cuts", Enumerable.Range(1, cuts).Select(seed => Score(options, LiveNews.Stories.Tests.ShortItems.Cut(articles, share, seed, firstLine), gold).F1));
                     }
 
                     Console.WriteLine(cutLine);
@@ -81,17 +79,18 @@ internal static class QualityReport
         }
     }
 
-    public static (double Precision, double Recall, double F1) Score(StoryEngineOptions options, string articles, string labels, int? shuffle = null, (double Share, bool FirstLine, int Seed)? cut = null)
-    {
-        var inputs = LiveNews.Stories.Tests.CorpusReader.Read(articles);
-        if (cut is var (share, firstLine, cutSeed))
-        {
-            inputs = LiveNews.Stories.Tests.ShortItems.Cut(inputs, share, cutSeed, firstLine);
-        }
+    /// <summary>The value of the argument <paramref name="prefix"/>VALUE (the last one given), or <paramref name="fallback"/>.</summary>
+    private static T Argument<T>(IEnumerable<string> arguments, string prefix, Func<string, T> parse, T fallback) =>
+        arguments.Where(a => a.StartsWith(prefix, StringComparison.Ordinal)).Select(a => parse(a[prefix.Length..])).DefaultIfEmpty(fallback).Last();
 
-        // Another arrival order of the same articles (the engine's joins depend on which came first).
-        var order = shuffle is { } seed ? StoryScoring.Shuffled(inputs, seed) : inputs;
-        var predicted = LiveNews.Stories.Tests.EngineReplay.FinalStories(new StoryEngine(options), order);
-        return StoryScoring.BCubed(predicted, StoryScoring.ReadLabels(labels));
+    /// <summary>"  | LABEL: F1 mean … min … max …" of several runs' F1.</summary>
+    private static string Spread(string label, IEnumerable<double> f1s)
+    {
+        var values = f1s.ToList();
+        return string.Create(CultureInfo.InvariantCulture, $"  | {label}: F1 mean {values.Average():F3}  min {values.Min():F3}  max {values.Max():F3}");
     }
+
+    /// <summary>BCubed precision, recall and F1 of the engine's final stories for <paramref name="articles"/>, in their order.</summary>
+    private static (double Precision, double Recall, double F1) Score(StoryEngineOptions options, IEnumerable<LiveNews.Stories.Analysis.ArticleInput> articles, IReadOnlyDictionary<string, string> gold) =>
+        StoryScoring.BCubed(LiveNews.Stories.Tests.EngineReplay.FinalStories(new StoryEngine(options), articles), gold);
 }

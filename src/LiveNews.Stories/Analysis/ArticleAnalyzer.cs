@@ -368,12 +368,13 @@ public sealed class ArticleAnalyzer
     }
 
     /// <summary>
-    /// True for a word the name lexicon counts. Stop words are left out (half the words of news text): the
-    /// entity extractor takes one for a name word only in capitals (WHO, IT), and there the lexicon's answer,
-    /// decided by the word's far more frequent lower-case uses, was always no. "us" stays counted (the US).
+    /// True for a word the name lexicon counts. Stop words are left out (half the words of news text,
+    /// <see cref="EntityExtractor.IsNeverName"/>): the entity extractor takes one for a name word only in
+    /// capitals (WHO, IT), and there the lexicon's answer, decided by the word's far more frequent lower-case
+    /// uses, was always no.
     /// </summary>
     private static bool LearnsName(Token token) =>
-        token.Kind == TokenKind.Word && (!token.IsStopWord || token.Lower == "us");
+        token.Kind == TokenKind.Word && !EntityExtractor.IsNeverName(token.Forms);
 
     /// <summary>A scratch set's contents as an array (the shared empty array when it holds none: most sentences give no figure).</summary>
     private static string[] ToArray(HashSet<string> set) => set.Count == 0 ? [] : [.. set];

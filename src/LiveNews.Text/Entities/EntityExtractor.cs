@@ -181,7 +181,17 @@ public static class EntityExtractor
             return text.Length <= 6 || !Calendar.Contains(forms.Lower);
         }
 
-        return !Calendar.Contains(forms.Lower) && !(forms.IsStopWord && forms.Lower != "us");
+        return !Calendar.Contains(forms.Lower) && !IsNeverName(forms);
+    }
+
+    /// <summary>
+    /// True for a stop word other than "us" (the US): written in lower or title case it is never part of a
+    /// name, so nothing needs to learn whether it is one.
+    /// </summary>
+    public static bool IsNeverName(TokenForms forms)
+    {
+        ArgumentNullException.ThrowIfNull(forms);
+        return forms.IsStopWord && forms.Lower != "us";
     }
 
     private static bool IsTitle(TokenForms forms) => (FlagsOf(forms) & TitleFlag) != 0;

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using LiveNews.Grains.Hosting;
-using LiveNews.Grains.Stories;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 
 namespace LiveNews.Grains.Tests.Stories;
@@ -23,10 +21,7 @@ public sealed class FaultyStorageClusterFixture : ClusterFixture
 
     protected override void ConfigureSilo(ISiloBuilder silo)
     {
-        silo.Services.Configure<StoryGrainOptions>(o => o.StoryStateHoldTime = TimeSpan.Zero);
-        silo.Services.AddLogging(logging => logging
-            .AddProvider(new RecordingLoggerProvider(typeof(StoryClusterGrain).FullName!, StoryLog))
-            .AddFilter<RecordingLoggerProvider>(typeof(StoryClusterGrain).FullName, LogLevel.Debug));
+        silo.LetStoriesGoAtOnce(StoryLog);
         silo.AddMemoryGrainStorage("stories-inner");
         silo.Services.AddKeyedSingleton<IGrainStorage>(LiveNewsGrainsHosting.StorageName, (services, _) =>
             _storage ??= new FaultyGrainStorage(services.GetRequiredKeyedService<IGrainStorage>("stories-inner")));

@@ -23,10 +23,7 @@ public sealed class ReleasingStoryClusterFixture : ClusterFixture
 
     protected override void ConfigureSilo(ISiloBuilder silo)
     {
-        silo.Services.Configure<StoryGrainOptions>(o => o.StoryStateHoldTime = TimeSpan.Zero);
-        silo.Services.AddLogging(logging => logging
-            .AddProvider(new RecordingLoggerProvider(typeof(StoryClusterGrain).FullName!, StoryLog))
-            .AddFilter<RecordingLoggerProvider>(typeof(StoryClusterGrain).FullName, LogLevel.Debug));
+        silo.LetStoriesGoAtOnce(StoryLog);
         silo.AddOutgoingGrainCallFilter(context =>
         {
             if (context.InterfaceName.Contains("MemoryStorageGrain", StringComparison.Ordinal)
@@ -42,6 +39,20 @@ public sealed class ReleasingStoryClusterFixture : ClusterFixture
 
             return context.Invoke();
         });
+    }
+}
+
+/// <summary>Silo set-up shared by the clusters whose story grains are watched letting go of their state.</summary>
+public static class StoryReleaseSilo
+{
+    /// <summary>Story grains let go of their state as soon as a call ends, and their log lines (debug included) go to <paramref name="storyLog"/>.</summary>
+    public static void LetStoriesGoAtOnce(this ISiloBuilder silo, ConcurrentQueue<string> storyLog)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        silo.Services.Configure<StoryGrainOptions>(o => o.StoryStateHoldTime = TimeSpan.Zero);
+        silo.Services.AddLogging(logging => logging
+            .AddProvider(new RecordingLoggerProvider(typeof(StoryClusterGrain).FullName!, storyLog))
+            .AddFilter<RecordingLoggerProvider>(typeof(StoryClusterGrain).FullName, LogLevel.Debug));
     }
 }
 

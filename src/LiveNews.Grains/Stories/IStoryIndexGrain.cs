@@ -31,10 +31,13 @@ public interface IStoryIndexGrain : IGrainWithIntegerKey
     /// <summary>The profiles of those of <paramref name="storyIds"/> held here.</summary>
     Task<Immutable<StoryProfile[]>> GetProfilesAsync(string[] storyIds);
 
-    /// <summary>Takes a story out: it was merged into <paramref name="survivor"/>. Null when not held here (any more).</summary>
+    /// <summary>
+    /// Takes a story out: it was merged into <paramref name="survivor"/>. Null when not held here (any more).
+    /// With a journal, answers once the journal holds the change.
+    /// </summary>
     Task<Immutable<StoryProfile?>> DetachAsync(string storyId, string survivor);
 
-    /// <summary>Folds a detached story into <paramref name="survivor"/>, held here.</summary>
+    /// <summary>Folds a detached story into <paramref name="survivor"/>, held here. With a journal, answers once the journal holds the change.</summary>
     Task AbsorbAsync(string survivor, Immutable<StoryProfile> absorbed);
 
     /// <summary>Live stories in this shard.</summary>

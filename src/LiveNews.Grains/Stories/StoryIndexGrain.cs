@@ -17,8 +17,8 @@ namespace LiveNews.Grains.Stories;
 /// persisted as a snapshot a second or so after it changes (with storage that outlives the silo) and when
 /// the grain deactivates, so a
 /// reactivation (idle collection, restart, failover) carries on with the same stories. With storage that
-/// outlives a silo, each assignment is also appended to the shard's journal (<see cref="IStoryIndexJournal"/>)
-/// before its commit answers (<see cref="StoryGrainOptions.IndexJournal"/>; commits waiting meanwhile share
+/// outlives a silo, each assignment (and each side of a merge) is also appended to the shard's journal
+/// (<see cref="IStoryIndexJournal"/>) before its call answers (<see cref="StoryGrainOptions.IndexJournal"/>; commits waiting meanwhile share
 /// one append), and what the journal holds beyond the snapshot is replayed on activation: after a crash the
 /// shard still knows where every article it answered for went, so a version sent again lands in its
 /// story, which recognises it.
@@ -121,7 +121,7 @@ public sealed partial class StoryIndexGrain : Grain, IStoryIndexGrain
                 continue;
             }
 
-            _matcher.Replay(entry.ToAssignment());
+            entry.ReplayInto(_matcher);
             _sequence = entry.Sequence;
             replayed++;
         }
@@ -224,18 +224,40 @@ public sealed partial class StoryIndexGrain : Grain, IStoryIndexGrain
     public Task<Immutable<StoryProfile[]>> GetProfilesAsync(string[] storyIds) =>
         Task.FromResult(storyIds.Select(_matcher.GetProfile).OfType<StoryProfile>().ToArray().AsImmutable());
 
-    public Task<Immutable<StoryProfile?>> DetachAsync(string storyId, string survivor)
+    public async Task<Immutable<StoryProfile?>> DetachAsync(string storyId, string survivor)
     {
         var profile = _matcher.Detach(storyId, survivor);
-        _dirty |= profile is not null;
-        return Task.FromResult(new Immutable<StoryProfile?>(profile));
+        if (profile is not null)
+        {
+            _dirty = true;
+            await JournalAsync(sequence => StoryIndexJournalEntry.ForDetach(storyId, survivor, sequence));
+        }
+
+        return new Immutable<StoryProfile?>(profile);
     }
 
-    public Task AbsorbAsync(string survivor, Immutable<StoryProfile> absorbed)
+    public async Task AbsorbAsync(string survivor, Immutable<StoryProfile> absorbed)
     {
-        _matcher.Absorb(survivor, absorbed.Value);
-        _dirty = true;
-        return Task.CompletedTask;
+        if (_matcher.Absorb(survivor, absorbed.Value))
+        {
+            _dirty = true;
+            await JournalAsync(sequence => StoryIndexJournalEntry.ForAbsorb(survivor, absorbed.Value, sequence));
+        }
+    }
+
+    /// <summary>
+    /// Journals a merge's change to this shard (made in the matcher already) before the call answers, as a
+    /// commit is: a crash that loses the snapshot then loses no merge either. Without a journal, nothing to do.
+    /// </summary>
+    private Task JournalAsync(Func<long, StoryIndexJournalEntry> entry)
+    {
+        if (_journal is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        _unjournalled.Add(entry(++_sequence));
+        return JournalledAsync(new ShardCommit(), _sequence);
     }
 
     private ShardProposal ToProposal(StoryMatch match) => new()
@@ -360,7 +382,7 @@ public sealed partial class StoryIndexGrain : Grain, IStoryIndexGrain
 
     private static readonly JsonSerializerOptions SnapshotJson = new(JsonSerializerDefaults.General) { MaxDepth = 64 };
 
-    [LoggerMessage(EventId = 120, Level = LogLevel.Information, Message = "Index shard {Shard} replayed {Count} journalled assignments newer than its snapshot")]
+    [LoggerMessage(EventId = 120, Level = LogLevel.Information, Message = "Index shard {Shard} replayed {Count} journalled changes (assignments and merges) newer than its snapshot")]
     private static partial void JournalReplayed(ILogger logger, long shard, int count);
 
     [LoggerMessage(EventId = 121, Level = LogLevel.Warning, Message = "Index shard {Shard} could not trim its journal; its next activation skips the entries its snapshot holds")]

@@ -430,13 +430,16 @@ public sealed class StoryMatcher
         return ToProfile(story);
     }
 
-    /// <summary>Folds the profile of a story from another matcher into <paramref name="survivor"/>, held here.</summary>
-    public void Absorb(string survivor, StoryProfile absorbed)
+    /// <summary>
+    /// Folds the profile of a story from another matcher into <paramref name="survivor"/>, held here; false
+    /// (and nothing changes) when the survivor is not held here or is the absorbed story itself.
+    /// </summary>
+    public bool Absorb(string survivor, StoryProfile absorbed)
     {
         ArgumentNullException.ThrowIfNull(absorbed);
         if (!_stories.TryGetValue(survivor, out var target) || survivor == absorbed.StoryId)
         {
-            return;
+            return false;
         }
 
         var (ids, weights) = Terms.ToIds(absorbed.Centroid);
@@ -445,6 +448,7 @@ public sealed class StoryMatcher
         Widen(target, absorbed.FirstPublished, absorbed.LastPublished);
         _mergedInto[absorbed.StoryId] = survivor;
         Index(target);
+        return true;
     }
 
     /// <summary>Scores the candidate stories of an article and picks the best at or above the threshold.</summary>

@@ -168,18 +168,27 @@ public sealed partial class StoryIndexGrain : Grain, IStoryIndexGrain
             return Task.FromResult(commit);
         }
 
-        _unjournalled.Add(StoryIndexJournalEntry.From(assignment, ++_sequence));
-        return JournalledAsync(commit, _sequence);
+        return JournalledAsync(commit, StoryIndexJournalEntry.From(assignment, _sequence + 1));
+    }
+
+    /// <summary>Answers <paramref name="answer"/> once the journal holds <paramref name="entry"/>.</summary>
+    private async Task<T> JournalledAsync<T>(T answer, StoryIndexJournalEntry entry)
+    {
+        await JournalAsync(entry);
+        return answer;
     }
 
     /// <summary>
-    /// Answers once the journal holds <paramref name="sequence"/>. The matcher has the assignment already
-    /// (other calls interleave here and see it); an append in flight is waited for and, when it was started
-    /// before this entry, followed by one more that carries every entry added meanwhile.
+    /// Adds <paramref name="entry"/> (the shard's next change number) to the journal and completes once the
+    /// journal holds it. The matcher has the change already (other calls interleave here and see it); an
+    /// append in flight is waited for and, when it was started before this entry, followed by one more that
+    /// carries every entry added meanwhile.
     /// </summary>
-    private async Task<ShardCommit> JournalledAsync(ShardCommit commit, long sequence)
+    private async Task JournalAsync(StoryIndexJournalEntry entry)
     {
-        while (_journalStored < sequence)
+        _sequence = entry.Sequence;
+        _unjournalled.Add(entry);
+        while (_journalStored < entry.Sequence)
         {
             if (_journalWrite.IsCompleted)
             {
@@ -188,8 +197,6 @@ public sealed partial class StoryIndexGrain : Grain, IStoryIndexGrain
 
             await _journalWrite;
         }
-
-        return commit;
     }
 
     private async Task WriteJournalAsync()
@@ -226,11 +233,16 @@ public sealed partial class StoryIndexGrain : Grain, IStoryIndexGrain
 
     public async Task<Immutable<StoryProfile?>> DetachAsync(string storyId, string survivor)
     {
+        // A merge's two sides are journalled as a commit is, before the call answers: a crash that loses the
+        // snapshot then loses no merge either.
         var profile = _matcher.Detach(storyId, survivor);
         if (profile is not null)
         {
             _dirty = true;
-            await JournalAsync(sequence => StoryIndexJournalEntry.ForDetach(storyId, survivor, sequence));
+            if (_journal is not null)
+            {
+                await JournalAsync(StoryIndexJournalEntry.ForDetach(storyId, survivor, _sequence + 1));
+            }
         }
 
         return new Immutable<StoryProfile?>(profile);
@@ -241,23 +253,11 @@ public sealed partial class StoryIndexGrain : Grain, IStoryIndexGrain
         if (_matcher.Absorb(survivor, absorbed.Value))
         {
             _dirty = true;
-            await JournalAsync(sequence => StoryIndexJournalEntry.ForAbsorb(survivor, absorbed.Value, sequence));
+            if (_journal is not null)
+            {
+                await JournalAsync(StoryIndexJournalEntry.ForAbsorb(survivor, absorbed.Value, _sequence + 1));
+            }
         }
-    }
-
-    /// <summary>
-    /// Journals a merge's change to this shard (made in the matcher already) before the call answers, as a
-    /// commit is: a crash that loses the snapshot then loses no merge either. Without a journal, nothing to do.
-    /// </summary>
-    private Task JournalAsync(Func<long, StoryIndexJournalEntry> entry)
-    {
-        if (_journal is null)
-        {
-            return Task.CompletedTask;
-        }
-
-        _unjournalled.Add(entry(++_sequence));
-        return JournalledAsync(new ShardCommit(), _sequence);
     }
 
     private ShardProposal ToProposal(StoryMatch match) => new()

@@ -89,6 +89,34 @@ public class StoryMatcherTests
     }
 
     [Fact]
+    public void Index_APostingListOverItsLimit_KeepsTheNewestLiveStoriesOnceEach()
+    {
+        // Four entries a term, cut back when a list passes five; stories are re-indexed while they are small.
+        var matcher = new StoryMatcher(new StoryEngineOptions { PostingsPerTerm = 4 });
+        void Add(string storyId, string articleId)
+        {
+            var article = Article(articleId, ("sandy", 1f), ("u" + articleId, 1f));
+            matcher.Assign(storyId, article, matcher.Vectorize(article), ordinal: int.Parse(storyId[1..], System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        for (var i = 0; i < 10; i++)
+        {
+            Add($"s{i}", $"a{i}");
+        }
+
+        // The list now holds s6 to s9. s7 leaves (merged away); s6 and then s9 are updated and filed again at
+        // the end, which takes the list over its limit: s9, s6 and s8 are kept (s9 and s6 once, s7 not at all).
+        matcher.Detach("s7", survivor: "s8");
+        Add("s6", "a6b");
+        Add("s9", "a9b");
+        Add("s10", "a10");
+
+        var snapshot = matcher.ToSnapshot();
+        var filed = snapshot.Postings!["sandy"].Select(position => snapshot.Stories[position].StoryId).ToList();
+        Assert.Equal(["s8", "s6", "s9", "s10"], filed);
+    }
+
+    [Fact]
     public void ScoreAgainst_AverageLinkage_IsTheMeanOfTheScoresWithEachMember()
     {
         var (alone, mixed) = ScoresAgainstAMixedStory(StoryLinkage.Average);

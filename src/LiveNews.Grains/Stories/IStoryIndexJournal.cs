@@ -1,9 +1,9 @@
 namespace LiveNews.Grains.Stories;
 
 /// <summary>
-/// Where index shards journal their assignments: an append-only log per shard that outlives a silo (the
+/// Where index shards journal their assignments and merges: an append-only log per shard that outlives a silo (the
 /// Redis profile registers one; the embedded profile none, as a crash takes its in-memory storage down
-/// with the shard). A shard appends before its commits answer, reads what is newer than its snapshot when
+/// with the shard). A shard appends before its commits (and its sides of merges) answer, reads what is newer than its snapshot when
 /// it activates, and trims what a stored snapshot holds.
 /// </summary>
 public interface IStoryIndexJournal

@@ -49,8 +49,8 @@ public sealed class StoryGrainOptions
     };
 
     /// <summary>
-    /// Whether an index shard appends each assignment to its journal (<see cref="IStoryIndexJournal"/>)
-    /// before it answers, so that a shard restored after a crash from a snapshot that is up to
+    /// Whether an index shard appends each assignment (and each side of a merge) to its journal
+    /// (<see cref="IStoryIndexJournal"/>) before it answers, so that a shard restored after a crash from a snapshot that is up to
     /// <see cref="IndexSaveDelay"/> old (or more) still knows where every article went: a version sent
     /// again after a failover then lands in its story as a duplicate, not in a second story. Unset: on
     /// when a journal is registered (the Redis profile), off otherwise (the embedded profile, whose

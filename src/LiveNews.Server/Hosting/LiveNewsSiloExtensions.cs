@@ -26,7 +26,7 @@ public static class LiveNewsSiloExtensions
     /// <summary>The configuration key of the Redis connection string that selects the Redis profile.</summary>
     public const string RedisKey = "LiveNews:Redis";
 
-    /// <summary>Whether index shards journal their assignments (<see cref="LiveNews.Grains.Stories.StoryGrainOptions.IndexJournal"/>).</summary>
+    /// <summary>Whether index shards journal their assignments and merges (<see cref="LiveNews.Grains.Stories.StoryGrainOptions.IndexJournal"/>).</summary>
     public const string IndexJournalKey = "LiveNews:Stories:IndexJournal";
 
     /// <summary>How often a silo writes to the membership table that it is alive.</summary>

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using LiveNews.Stories.Tests.Fixtures;
 using LiveNews.Tests.Shared;
 
 namespace LiveNews.Server.Tests.Hosting;
@@ -72,6 +73,65 @@ public sealed class IndexJournalCrashTests
         {
             Assert.False(kept, $"without the journal some version sent again should land elsewhere: {described}");
         }
+    }
+
+    /// <summary>
+    /// A merge journalled in Redis: two stories of Hurricane Sandy (the Caribbean, New York) that an article
+    /// bridges are merged, the silo dies by SIGKILL before any snapshot, and its successor's shards replay
+    /// the three assignments and both sides of the merge from Redis; a later New York version then goes to
+    /// the survivor. (Without the merge's entries the shards replay three changes, and the merged story is
+    /// live in its shard again; the version still ends in the survivor, which its grain forwards to, so the
+    /// replayed count is what tells the two apart here; StoryIndexJournalMergeTests checks the shards' state.)
+    /// </summary>
+    [Fact]
+    public async Task Silo_KilledAfterAMerge_ComesBackWithTheStoriesStillOne()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var clusterId = "journal-merge-" + Guid.NewGuid().ToString("N")[..8];
+        var settings = new Dictionary<string, string>
+        {
+            ["LiveNews__Stories__IndexSaveDelay"] = "01:00:00",
+            ["LiveNews__Stories__IndexJournal"] = "true",
+
+            // Related stories kept apart until an article bridges them (as the merge tests of the grains do).
+            ["LiveNews__Stories__MatchThreshold"] = "0.5",
+            ["LiveNews__Stories__MergeThreshold"] = "0.3",
+            ["LiveNews__Stories__StoryMergeThreshold"] = "0.05",
+
+            // The shards say what they replayed (an information line; the silo logs warnings and above).
+            ["Logging__LogLevel__LiveNews.Grains.Stories.StoryIndexGrain"] = "Information",
+        };
+        var prefix = "merge-" + Guid.NewGuid().ToString("N")[..6] + "-";
+        var t0 = new DateTimeOffset(2012, 10, 29, 12, 0, 0, TimeSpan.Zero);
+        object Version(string id, string title, DateTimeOffset published, string text) =>
+            new { id = prefix + id, source = id, title, published = published.ToString("O"), text };
+
+        string survivor;
+        int siloPort;
+        await using (var silo = await SiloProcess.StartAsync(redis.ConnectionString, clusterId, settings, Ct))
+        {
+            var caribbean = Assert.Single(await PostAsync(silo.Client, Version("jm", "Hurricane Sandy batters Jamaica and Cuba", t0, SandyTexts.Caribbean)));
+            var newYork = Assert.Single(await PostAsync(silo.Client, Version("ny", "Hurricane Sandy shuts New York subway", t0.AddHours(30), SandyTexts.NewYork)));
+            var bridge = await PostAsync(silo.Client, Version("wrap", "Hurricane Sandy: from Jamaica and Cuba to New York", t0.AddHours(31),
+                SandyTexts.Caribbean + "\n\n" + SandyTexts.NewYork));
+            Assert.Equal("StoriesMerged", bridge[0].Type);
+            Assert.NotEqual(caribbean.StoryId, newYork.StoryId);
+            survivor = bridge[0].StoryId;
+            siloPort = silo.SiloPort;
+            silo.Kill();
+        }
+
+        await using var successor = await SiloProcess.StartAsync(redis.ConnectionString, clusterId, settings, Ct, siloPort);
+        var late = await PostAsync(successor.Client, Version("ny-late", "Sandy: New York subway to reopen in part", t0.AddHours(40),
+            SandyTexts.NewYork + "\n\nThe subway will reopen in part on Thursday, the governor said."));
+        var described = string.Join("; ", late.Select(e => $"{e.ArticleId} {e.Type} {e.StoryId}"));
+        var only = Assert.Single(late);
+        Assert.True(only.Type is "StoryUpdated" or "VersionAttached" && only.StoryId == survivor, $"one event, in the survivor {survivor}: {described}");
+
+        // Every shard woke for the version and logged what it replayed: three assignments, a detach and an absorb.
+        var replayed = System.Text.RegularExpressions.Regex.Matches(successor.Output, @"replayed (\d+) journalled changes")
+            .Sum(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(5, replayed);
     }
 
     private static async Task<List<PostedEvent>> PostAsync(HttpClient client, object version)

@@ -64,7 +64,7 @@ public class DashboardTests(ServerFixture server, BrowserFixture browser)
         var prefix = "ui-" + Guid.NewGuid().ToString("N")[..6] + "-";
 
         await PostAsync([.. Seeds(prefix, "004")]);
-        var card = page.Locator(".story", new() { HasText = "RIYADH (Reuters)" }).First;
+        var card = page.Locator(".story", new() { HasText = "US and Russian officials met on Tuesday in Riyadh" }).First;
         await Assertions.Expect(card).ToBeVisibleAsync(new() { Timeout = Eventually });
 
         await PostAsync([.. Seeds(prefix, "000", "002", "003")]);

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
 using LiveNews.Text.Entities;
 using LiveNews.Text.Furniture;
 using LiveNews.Text.Normalization;
@@ -15,7 +16,7 @@ namespace LiveNews.Stories.Analysis;
 /// removal, headline, sentences with their fingerprints, entities with their aliases resolved, and the
 /// weighted term features that story matching uses. Pure and deterministic.
 /// </summary>
-public sealed class ArticleAnalyzer
+public sealed partial class ArticleAnalyzer
 {
     /// <summary>Text beyond this many characters is not analysed (bounded work per article).</summary>
     public const int MaxTextLength = 200_000;
@@ -510,8 +511,85 @@ public sealed class ArticleAnalyzer
             return ("", paragraphs);
         }
 
+        // A scraped page often glues its headline to the standfirst under it: "U.S. and Russia Pursue
+        // Partnership in a Head-Spinning Shift in Relations The two sides met in Saudi Arabia ...".
+        if (GluedHeadlineLength(paragraphs[0]) is > 0 and var length)
+        {
+            var rest = paragraphs[0][length..].Trim();
+            return (paragraphs[0][..length].Trim(), rest.Length > 0 ? [rest, .. paragraphs.Skip(1)] : paragraphs.GetRange(1, paragraphs.Count - 1));
+        }
+
+        // Otherwise the first sentence, without a wire dateline ("RIYADH (Reuters): ") in front of it.
         var first = SentenceSplitter.Split(paragraphs[0]).FirstOrDefault() ?? paragraphs[0];
+        var dateline = WireDateline().Match(first);
+        if (dateline.Success && first.Length - dateline.Length >= 15)
+        {
+            first = first[dateline.Length..];
+        }
+
         return (Truncate(first, 140), paragraphs);
+    }
+
+    /// <summary>A wire dateline: a place in capitals, perhaps a region or date after a comma, the agency in brackets, then a colon or dash.</summary>
+    [GeneratedRegex(@"^(\p{Lu}{3,}[.']?\s?)+(,[^()
+]{1,30})?\s*\([\p{L}. ]{2,30}\)\s*[:—–-]\s*", RegexOptions.CultureInvariant)]
+    private static partial Regex WireDateline();
+
+    /// <summary>Capitalised words that open a sentence and hardly ever stand inside a headline's title case.</summary>
+    private static readonly HashSet<string> SentenceOpeners = new(StringComparer.Ordinal)
+    {
+        "The", "A", "An", "In", "On", "At", "After", "As", "For", "With", "When", "While", "It", "He", "She", "They",
+        "This", "These", "Its", "His", "Her", "Their", "But",
+    };
+
+    /// <summary>
+    /// The length of a title-case headline that opens <paramref name="line"/> and runs straight into a sentence-case
+    /// sentence (a capitalised opener such as "The", then mostly lower-case words), or 0 when the line does not
+    /// start so. The headline has 5 to 24 words, at least three of them long (four letters or more) and every long
+    /// word capitalised, as title case has it; the sentence after it at least five long words, at most half of them
+    /// capitalised.
+    /// </summary>
+    internal static int GluedHeadlineLength(string line)
+    {
+        var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var k = Math.Min(24, words.Length - 6); k >= 5; k--)
+        {
+            if (!SentenceOpeners.Contains(words[k]) || words[k - 1][^1] is '.' or ',' or ';' or ':' or '"' or '!' or '?')
+            {
+                continue;
+            }
+
+            var headlineLong = words.Take(k).Where(w => w.Length > 3).ToList();
+            var sentenceLong = words.Skip(k + 1).Take(20).Where(w => w.Length > 3).ToList();
+            if (headlineLong.Count >= 3 && headlineLong.All(w => char.IsUpper(w[0]) || char.IsDigit(w[0]))
+                && sentenceLong.Count >= 5 && sentenceLong.Count(w => char.IsUpper(w[0])) * 2 <= sentenceLong.Count)
+            {
+                var end = EndOfWord(line, k);
+                return end is >= 15 and <= 160 ? end : 0;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>Where the <paramref name="count"/>-th space-separated word of <paramref name="line"/> ends.</summary>
+    private static int EndOfWord(string line, int count)
+    {
+        var at = 0;
+        for (var n = 0; n < count; n++)
+        {
+            while (at < line.Length && line[at] == ' ')
+            {
+                at++;
+            }
+
+            while (at < line.Length && line[at] != ' ')
+            {
+                at++;
+            }
+        }
+
+        return at;
     }
 
     /// <summary>True when a "title" is really an address (some captures put the URL where the headline goes).</summary>

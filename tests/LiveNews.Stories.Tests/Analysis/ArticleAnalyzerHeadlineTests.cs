@@ -22,6 +22,10 @@ public class ArticleAnalyzerHeadlineTests
         new ArticleAnalyzer(new StoryEngineOptions { HeadlineEntityWeight = headlineEntityWeight })
             .Analyze(new ArticleInput { Id = "ecbd0018", Source = "examiner", Text = Text });
 
+    /// <summary>An untitled text as a feed would send it, analysed with the default options.</summary>
+    private static AnalysedArticle Untitled(string id, string source, string text) =>
+        new ArticleAnalyzer().Analyze(new ArticleInput { Id = id, Source = source, Text = text });
+
     /// <summary>The term of the entity the article calls <paramref name="name"/> (terms are alias keys).</summary>
     private static string EntityTerm(AnalysedArticle article, string name) =>
         ArticleAnalyzer.EntityFeature(article.EntityNames.Single(e => e.Value == name).Key);
@@ -43,7 +47,7 @@ public class ArticleAnalyzerHeadlineTests
     [Fact]
     public void Analyze_DefaultOptions_NameTheHeadlinesPeopleAboveTheBackgrounds()
     {
-        var article = new ArticleAnalyzer().Analyze(new ArticleInput { Id = "ecbd0018", Source = "examiner", Text = Text });
+        var article = Untitled("ecbd0018", "examiner", Text);
 
         var williams = article.Terms[EntityTerm(article, "Jamal Williams")];
         var jackson = article.Terms[EntityTerm(article, "Vincent Jackson")];
@@ -69,14 +73,45 @@ public class ArticleAnalyzerHeadlineTests
     }
 
     [Fact]
+    public void Analyze_HeadlineGluedToItsStandfirst_TakesTheHeadlineAlone()
+    {
+        // Seed 002 (nytimes-preview): the scraped page runs the headline into the standfirst on one line.
+        var article = Untitled(
+            "002",
+            "nytimes-preview",
+            "U.S. and Russia Pursue Partnership in a Head-Spinning Shift in Relations The two sides met in Saudi Arabia for their most extensive discussions in years. In addition to Ukraine, business ties were on the table.\n\nSecretary of State Marco Rubio and his Russian counterpart, Sergey V. Lavrov, agreed to restore their embassies.");
+
+        Assert.Equal("U.S. and Russia Pursue Partnership in a Head-Spinning Shift in Relations", article.Headline);
+        Assert.StartsWith("The two sides met in Saudi Arabia", article.Sentences[0].Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // Seed 004 (Reuters) has no headline line: its first sentence stands in, without the wire dateline.
+    [InlineData("RIYADH (Reuters): US and Russian officials met on Tuesday in Riyadh for the most significant talks to date.", "US and Russian officials met on Tuesday in Riyadh for the most significant talks to date.")]
+    [InlineData("MOSCOW, Feb 18 (Reuters) - Russia said on Tuesday that the talks in Riyadh had gone well.", "Russia said on Tuesday that the talks in Riyadh had gone well.")]
+    [InlineData("KYIV, Ukraine (AP) — Ukraine's president postponed his visit to Saudi Arabia on Tuesday.", "Ukraine's president postponed his visit to Saudi Arabia on Tuesday.")]
+    [InlineData("US and Russian officials met on Tuesday in Riyadh (Saudi Arabia) for talks on ending the war.", "US and Russian officials met on Tuesday in Riyadh (Saudi Arabia) for talks on ending the war.")]
+    [InlineData("NATO - Russia talks (the first in years) were held in Brussels on Tuesday, officials said.", "NATO - Russia talks (the first in years) were held in Brussels on Tuesday, officials said.")]
+    public void Analyze_NoHeadlineLine_TakesTheFirstSentenceWithoutItsWireDateline(string text, string headline)
+    {
+        var article = Untitled("wire", "wire", text + "\n\nThe two delegations will meet again next week, a spokesman for the foreign ministry said on Wednesday.");
+
+        Assert.Equal(headline, article.Headline);
+    }
+
+    [Theory]
+    // Sentences that open with capitalised names, or a title-case run followed by more names, are not glued headlines.
+    [InlineData("U.S. Secretary of State Marco Rubio said The talks in Riyadh were positive and would go on next week.")]
+    [InlineData("Russian Foreign Minister Sergey Lavrov And Secretary Of State Marco Rubio met in Riyadh on Tuesday for talks.")]
+    [InlineData("Ukraine Angered As Russia And America Meet The White House Said On Tuesday That Talks Would Go On.")]
+    [InlineData("President Volodymyr Zelensky of Ukraine reacted angrily to Tuesday's meeting, saying he was postponing his own visit.")]
+    public void GluedHeadlineLength_OrdinarySentences_FindsNone(string line) =>
+        Assert.Equal(0, ArticleAnalyzer.GluedHeadlineLength(line));
+
+    [Fact]
     public void Analyze_TextOpeningWithADateline_SkipsItForTheHeadline()
     {
-        var article = new ArticleAnalyzer().Analyze(new ArticleInput
-        {
-            Id = "dateline",
-            Source = "wire",
-            Text = "Mumbai, Nov 11 -\n\nIndian Navy Foils Pirate Attack In Gulf Of Aden\n\nThe Indian Navy said on Friday it had thwarted an attack by pirates on merchant vessels in the Gulf of Aden.",
-        });
+        var article = Untitled("dateline", "wire", "Mumbai, Nov 11 -\n\nIndian Navy Foils Pirate Attack In Gulf Of Aden\n\nThe Indian Navy said on Friday it had thwarted an attack by pirates on merchant vessels in the Gulf of Aden.");
 
         Assert.Equal("Indian Navy Foils Pirate Attack In Gulf Of Aden", article.Headline);
     }

@@ -55,8 +55,12 @@ public class ClusterFixture : IAsyncLifetime
 /// <summary>A cluster whose engine keeps related stories apart until an article bridges them.</summary>
 public sealed class StrictClusterFixture : ClusterFixture
 {
-    protected override void ConfigureEngine(LiveNews.Stories.StoryEngineOptions options)
+    protected override void ConfigureEngine(LiveNews.Stories.StoryEngineOptions options) => KeepRelatedStoriesApart(options);
+
+    /// <summary>A high bar to join, and merges whenever an article bridges two stories.</summary>
+    public static void KeepRelatedStoriesApart(LiveNews.Stories.StoryEngineOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         options.MatchThreshold = 0.5;
         options.MergeThreshold = 0.3;
         options.StoryMergeThreshold = 0.05;

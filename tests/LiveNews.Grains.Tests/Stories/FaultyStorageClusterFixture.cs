@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using LiveNews.Grains.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Storage;
 
 namespace LiveNews.Grains.Tests.Stories;
 
@@ -11,9 +8,9 @@ namespace LiveNews.Grains.Tests.Stories;
 /// </summary>
 public sealed class FaultyStorageClusterFixture : ClusterFixture
 {
-    private FaultyGrainStorage? _storage;
+    private Func<FaultyGrainStorage>? _storage;
 
-    public FaultyGrainStorage Storage => _storage ?? throw new InvalidOperationException("the silo has not built its storage yet");
+    public FaultyGrainStorage Storage => (_storage ?? throw new InvalidOperationException("the silo has not been configured yet"))();
 
     public ConcurrentQueue<string> StoryLog { get; } = new();
 
@@ -22,8 +19,6 @@ public sealed class FaultyStorageClusterFixture : ClusterFixture
     protected override void ConfigureSilo(ISiloBuilder silo)
     {
         silo.LetStoriesGoAtOnce(StoryLog);
-        silo.AddMemoryGrainStorage("stories-inner");
-        silo.Services.AddKeyedSingleton<IGrainStorage>(LiveNewsGrainsHosting.StorageName, (services, _) =>
-            _storage ??= new FaultyGrainStorage(services.GetRequiredKeyedService<IGrainStorage>("stories-inner")));
+        _storage = silo.UseFaultyStorage();
     }
 }

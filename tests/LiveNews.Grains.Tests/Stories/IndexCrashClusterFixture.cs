@@ -1,8 +1,3 @@
-using LiveNews.Grains.Hosting;
-using LiveNews.Grains.Stories;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Storage;
-
 namespace LiveNews.Grains.Tests.Stories;
 
 /// <summary>
@@ -13,11 +8,11 @@ namespace LiveNews.Grains.Tests.Stories;
 /// </summary>
 public sealed class IndexCrashClusterFixture : ClusterFixture
 {
-    private FaultyGrainStorage? _storage;
+    private Func<FaultyGrainStorage>? _storage;
 
     public InMemoryStoryIndexJournal Journal { get; } = new();
 
-    public FaultyGrainStorage Storage => _storage ?? throw new InvalidOperationException("the silo has not built its storage yet");
+    public FaultyGrainStorage Storage => (_storage ?? throw new InvalidOperationException("the silo has not been configured yet"))();
 
     public const int Shards = 4;
 
@@ -25,18 +20,13 @@ public sealed class IndexCrashClusterFixture : ClusterFixture
 
     protected override void ConfigureEngine(LiveNews.Stories.StoryEngineOptions options)
     {
-        options.MatchThreshold = 0.5;
-        options.MergeThreshold = 0.3;
-        options.StoryMergeThreshold = 0.05;
+        StrictClusterFixture.KeepRelatedStoriesApart(options);
         options.IndexShards = Shards;
     }
 
     protected override void ConfigureSilo(ISiloBuilder silo)
     {
-        silo.Services.AddSingleton<IStoryIndexJournal>(Journal);
-        silo.Services.Configure<StoryGrainOptions>(o => o.IndexSaveDelay = TimeSpan.FromHours(1));
-        silo.AddMemoryGrainStorage("index-crash-inner");
-        silo.Services.AddKeyedSingleton<IGrainStorage>(LiveNewsGrainsHosting.StorageName, (services, _) =>
-            _storage ??= new FaultyGrainStorage(services.GetRequiredKeyedService<IGrainStorage>("index-crash-inner")));
+        silo.JournalEveryChange(Journal);
+        _storage = silo.UseFaultyStorage();
     }
 }

@@ -2,7 +2,6 @@ using LiveNews.Abstractions.Contracts;
 using LiveNews.Abstractions.Grains;
 using LiveNews.Grains.Stories;
 using LiveNews.Stories.Tests;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveNews.Grains.Tests.Stories;
 
@@ -13,10 +12,7 @@ public sealed class JournallingClusterFixture : ClusterFixture
 
     protected override void ConfigureSilo(ISiloBuilder silo)
     {
-        silo.Services.AddSingleton<IStoryIndexJournal>(Journal);
-
-        // Snapshots only when asked for (SaveAsync, deactivation): the journal holds everything meanwhile.
-        silo.Services.Configure<StoryGrainOptions>(o => o.IndexSaveDelay = TimeSpan.FromHours(1));
+        silo.JournalEveryChange(Journal);
     }
 }
 

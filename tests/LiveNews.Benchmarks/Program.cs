@@ -6,7 +6,7 @@ using BenchmarkDotNet.Running;
 using LiveNews.Benchmarks;
 using LiveNews.Text.Memory;
 
-// dotnet run -c Release --project tests/LiveNews.Benchmarks -- engine | matching | memory [stories | ARTICLES.jsonl] | throughput [stories] [versions] [allocations] [collections] [hugepages=off|advise|collapse] | quality [ARTICLES.jsonl LABELS.tsv ...] [orders=N] [short=F [cuts=N]] [Option=Value ...] | events ARTICLES.jsonl OUTPUT.txt | snapshot ARTICLES.jsonl | generate VERSIONS STORIES SEED OUTPUT.jsonl
+// dotnet run -c Release --project tests/LiveNews.Benchmarks -- engine | matching | memory [stories | ARTICLES.jsonl] | throughput [stories] [versions] [allocations] [collections] [hugepages=off|advise|collapse] [cold] | quality [ARTICLES.jsonl LABELS.tsv ...] [orders=N] [short=F [cuts=N]] [Option=Value ...] | events ARTICLES.jsonl OUTPUT.txt | snapshot ARTICLES.jsonl | generate VERSIONS STORIES SEED OUTPUT.jsonl
 var what = args.Length > 0 ? args[0] : "engine";
 if (what == "generate")
 {
@@ -41,7 +41,8 @@ if (what == "throughput")
         args.Contains("collections"),
         args.FirstOrDefault(a => a.StartsWith("hugepages=", StringComparison.Ordinal)) is { } pages
             ? Enum.Parse<HugePageMode>(pages["hugepages=".Length..], ignoreCase: true)
-            : HugePageMode.Off);
+            : HugePageMode.Off,
+        warmUp: !args.Contains("cold"));
     return;
 }
 

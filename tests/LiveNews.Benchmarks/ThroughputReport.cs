@@ -14,8 +14,13 @@ namespace LiveNews.Benchmarks;
 /// </summary>
 internal static class ThroughputReport
 {
-    public static void Run(int liveStories, int versions, bool sampleAllocations = false, bool recordCollections = false, HugePageMode hugePages = HugePageMode.Off)
+    public static void Run(int liveStories, int versions, bool sampleAllocations = false, bool recordCollections = false, HugePageMode hugePages = HugePageMode.Off, bool warmUp = true)
     {
+        if (warmUp)
+        {
+            SteadyState.WarmUp();
+        }
+
         var engine = new StoryEngine();
         var fill = Stopwatch.StartNew();
         var articles = new SyntheticStream(seed: 42).FillThenMix(engine, liveStories, versions, new DateTimeOffset(2025, 2, 18, 0, 0, 0, TimeSpan.Zero));
@@ -27,6 +32,7 @@ internal static class ThroughputReport
         // Process() is AnalyzePage then RoutePage; timed apart here.
         var analysis = new Stopwatch();
         var clock = Stopwatch.StartNew();
+        var compiled = SteadyState.Now();
         var gcBefore = GC.GetTotalPauseDuration();
         int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
@@ -49,6 +55,7 @@ internal static class ThroughputReport
             $"fill ({engine.StoryCount} stories) and stream: {fill.Elapsed.TotalSeconds:F1} s; measured: {versions} versions in {clock.Elapsed.TotalSeconds:F2} s = {versions / clock.Elapsed.TotalSeconds:F0} versions/s, {clock.Elapsed.TotalMicroseconds / versions:F1} us each (analysis {analysis.Elapsed.TotalMicroseconds / versions:F1} us, GC pauses {gc.TotalMicroseconds / versions:F1} us); allocated {allocated:F1} KiB each; collections gen0/1/2 {collections} ({(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, {System.Runtime.GCSettings.LatencyMode}); live stories {engine.StoryCount}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"managed heap pages: {hugePages}, {pages.CollapsedBytes >> 20} MiB rebuilt after the fill, {Math.Max(0, ManagedHeapPages.HugePageBytes()) >> 20} MiB in huge pages at the end{(pages.Problem is null ? "" : "; " + pages.Problem)}"));
+        Console.WriteLine(SteadyState.CompiledSince(compiled) + (warmUp ? $" (after a warm-up of {SteadyState.WarmUpVersions} versions on a throwaway engine)" : " (no warm-up)"));
         sampler?.Print(25, versions);
         recorder?.Print();
     }

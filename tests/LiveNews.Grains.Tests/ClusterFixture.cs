@@ -36,7 +36,7 @@ public class ClusterFixture : IAsyncLifetime
         });
         builder.ConfigureClient(client =>
         {
-            client.AddMemoryStreams(LiveNews.Abstractions.StreamNames.Provider);
+            client.AddLiveNewsInMemoryStreams();
             client.Services.AddSerializer(s => s.AddLiveNewsSerialization());
         });
         Cluster = builder.Build();

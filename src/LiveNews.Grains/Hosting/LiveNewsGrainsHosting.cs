@@ -86,6 +86,17 @@ public static class LiveNewsGrainsHosting
 
     private static readonly TimeSpan MemoryStreamCacheMaxAge = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The embedded profile's stream provider for a client outside the silos (a test's, a tool's): the same
+    /// queues as the silos', so that what the client publishes lands in a queue the silos' agents read (the
+    /// provider's default of eight queues puts most streams in queues nobody reads).
+    /// </summary>
+    public static IClientBuilder AddLiveNewsInMemoryStreams(this IClientBuilder client)
+    {
+        client.AddMemoryStreams(StreamNames.Provider, streams => streams.ConfigurePartitioning(MemoryStreamQueues));
+        return client;
+    }
+
     /// <summary>The embedded profile's providers: in-memory storage, reminders and streams.</summary>
     public static ISiloBuilder AddLiveNewsInMemoryProviders(this ISiloBuilder silo)
     {

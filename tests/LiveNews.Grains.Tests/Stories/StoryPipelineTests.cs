@@ -12,19 +12,44 @@ namespace LiveNews.Grains.Tests.Stories;
 [Collection(ClusterCollection.Name)]
 public class StoryPipelineTests(ClusterFixture fixture)
 {
-    /// <summary>Collects the events of the articles whose ids start with <paramref name="prefix"/>, from the stories stream.</summary>
-    internal static Task<StreamSubscriptionHandle<StoryEvent>> CollectAsync(IClusterClient client, string prefix, ConcurrentQueue<StoryEvent> into) =>
-        client.GetStreamProvider(StreamNames.Provider)
-            .GetStream<StoryEvent>(StreamId.Create(StreamNames.StoriesNamespace, StreamNames.AllStoriesKey))
-            .SubscribeAsync((evt, _) =>
+    /// <summary>
+    /// Collects the events of the articles whose ids start with <paramref name="prefix"/>, from the stories stream,
+    /// once the subscription is live. A subscription to a stream the silos' agents already read starts delivering
+    /// only when the agent has shaken hands with the subscriber, after SubscribeAsync returns (dotnet/orleans#9501):
+    /// an event published in between is never delivered to it. So probe events (ids "prefix~probe-N", kept out of
+    /// <paramref name="into"/>) are published until one comes back; every event published after that reaches it.
+    /// </summary>
+    internal static async Task<StreamSubscriptionHandle<StoryEvent>> CollectAsync(IClusterClient client, string prefix, ConcurrentQueue<StoryEvent> into)
+    {
+        var stream = client.GetStreamProvider(StreamNames.Provider)
+            .GetStream<StoryEvent>(StreamId.Create(StreamNames.StoriesNamespace, StreamNames.AllStoriesKey));
+        var probeId = prefix + "~probe-";
+        var live = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var handle = await stream.SubscribeAsync((evt, _) =>
+        {
+            if (evt.ArticleId?.StartsWith(probeId, StringComparison.Ordinal) == true)
             {
-                if (evt.ArticleId?.StartsWith(prefix, StringComparison.Ordinal) == true)
-                {
-                    into.Enqueue(evt);
-                }
+                live.TrySetResult();
+            }
+            else if (evt.ArticleId?.StartsWith(prefix, StringComparison.Ordinal) == true)
+            {
+                into.Enqueue(evt);
+            }
 
-                return Task.CompletedTask;
-            });
+            return Task.CompletedTask;
+        });
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        for (var probe = 0; !live.Task.IsCompleted; probe++)
+        {
+            await stream.OnNextAsync(new StoryEvent { Type = StoryEventType.VersionAttached, ArticleId = probeId + probe, At = DateTimeOffset.UnixEpoch });
+            await Task.WhenAny(live.Task, Task.Delay(TimeSpan.FromMilliseconds(200), timeout.Token));
+            timeout.Token.ThrowIfCancellationRequested();
+        }
+
+        return handle;
+    }
 
     internal static ArticleVersion ToVersion(ArticleInput input, string prefix) => new()
     {

@@ -43,6 +43,13 @@ public sealed class TokenForms(string text, string lower, string stem, bool isSt
     /// </summary>
     internal int NameFlags { get; set; }
 
+    /// <summary>
+    /// How many characters of a token of this form the tokenizer can step over when it looks for the punctuation
+    /// after the token: the whole form, unless the form itself holds a space or a breaking mark (a number's
+    /// comma, a particle's hyphen), where the search must stop as it always did.
+    /// </summary>
+    internal int PlainLength { get; } = text.AsSpan().IndexOfAny(Tokenizer.BreakingOrSpace) < 0 ? text.Length : 0;
+
     private static bool AllCaps(string text)
     {
         var letters = 0;

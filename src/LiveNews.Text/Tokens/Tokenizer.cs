@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using LiveNews.Text.Collections;
 
@@ -87,35 +89,32 @@ public static class Tokenizer
     /// <summary>A word whose forms are still to be looked up: its token's position, its length and the hash of its characters.</summary>
     private readonly record struct PendingWord(int Token, int Length, int Hash);
 
+    /// <summary>Marks that end the search for what follows a token: a space, or punctuation that breaks a name.</summary>
+    internal static readonly SearchValues<char> BreakingOrSpace = SearchValues.Create(
+        ",;:()\"-/!?\t\n\v\f\r \u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
+
     /// <summary>Marks tokens separated from the one before by punctuation (a comma, a hyphen, a period).</summary>
     private static void MarkBreaks(string text, List<Token> tokens)
     {
-        for (var k = 1; k < tokens.Count; k++)
+        var all = CollectionsMarshal.AsSpan(tokens);
+        for (var k = 1; k < all.Length; k++)
         {
-            var previous = tokens[k - 1];
+            ref readonly var previous = ref all[k - 1];
             if (previous.Possessive)
             {
                 // "Trump's Ukraine envoy": a possessive ends a name.
-                tokens[k] = tokens[k] with { AfterBreak = true };
+                all[k] = all[k] with { AfterBreak = true };
                 continue;
             }
 
-            var end = previous.Start;
-            while (end < text.Length && end < tokens[k].Start && !char.IsWhiteSpace(text[end]) && text[end] is not (',' or ';' or ':' or '(' or ')' or '"' or '-' or '/' or '!' or '?'))
-            {
-                end++;
-            }
-
-            var gap = text.AsSpan(end, tokens[k].Start - end);
-            var broken = false;
-            foreach (var c in gap)
-            {
-                if (!char.IsWhiteSpace(c))
-                {
-                    broken = true;
-                    break;
-                }
-            }
+            // The end of the token as written: the first space or breaking mark after its start (its forms say
+            // how far it certainly runs without one).
+            var next = all[k].Start;
+            var end = Math.Min(previous.Start + previous.Forms.PlainLength, next);
+            var rest = text.AsSpan(end, next - end).IndexOfAny(BreakingOrSpace);
+            end = rest < 0 ? next : end + rest;
+            var gap = text.AsSpan(end, next - end);
+            var broken = !gap.IsWhiteSpace();
 
             // "Sergey V. Lavrov": the period of an initial does not break a name.
             if (broken && previous.Text.Length == 1 && char.IsUpper(previous.Text[0]) && gap.Trim().SequenceEqual("."))
@@ -125,7 +124,7 @@ public static class Tokenizer
 
             if (broken)
             {
-                tokens[k] = tokens[k] with { AfterBreak = true };
+                all[k] = all[k] with { AfterBreak = true };
             }
         }
     }

@@ -35,6 +35,7 @@ public class StoryReleaseWriteFailureTests(FaultyStorageClusterFixture fixture) 
         // The first event has come out before every idle grain is collected: the memory stream's queue grains are
         // collected too, and an event still waiting in one would be lost with it (memory streams keep nothing).
         await Eventually.TrueAsync(() => received.Count >= 1, "the first event on the stream", cancellationToken: cancellation);
+
         // Leaving memory writes nothing more, and the next activation publishes only the new version's event.
         await fixture.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero, cancellation);
         await Eventually.TrueAsync(() => fixture.StoryLog.Contains($"Story {storyId} left memory"), "the story to leave memory", cancellationToken: cancellation);

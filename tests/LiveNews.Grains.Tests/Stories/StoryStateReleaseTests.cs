@@ -54,6 +54,21 @@ public static class StoryReleaseSilo
             .AddProvider(new RecordingLoggerProvider(typeof(StoryClusterGrain).FullName!, storyLog))
             .AddFilter<RecordingLoggerProvider>(typeof(StoryClusterGrain).FullName, LogLevel.Debug));
     }
+
+    /// <summary>
+    /// Collects every idle grain and returns once story <paramref name="storyId"/> has left memory. It waits for
+    /// the first event in <paramref name="received"/> first: the memory stream's queue grains are collected too,
+    /// and an event still waiting in one would be lost with it (memory streams keep nothing).
+    /// </summary>
+    public static async Task LeaveMemoryAsync(IClusterClient client, ConcurrentQueue<StoryEvent> received, ConcurrentQueue<string> storyLog, string storyId, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(received);
+        ArgumentNullException.ThrowIfNull(storyLog);
+        await Eventually.TrueAsync(() => !received.IsEmpty, "the first event on the stream", cancellationToken: cancellation);
+        await client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero, cancellation);
+        await Eventually.TrueAsync(() => storyLog.Contains($"Story {storyId} left memory"), "the story to leave memory", cancellationToken: cancellation);
+    }
 }
 
 /// <summary>Records the formatted lines one logger category writes.</summary>
@@ -172,11 +187,7 @@ public class StoryStateReleaseTests(ReleasingStoryClusterFixture fixture) : ICla
 
         // So leaving memory costs it no storage call at all (it used to read the story back and write it).
         var callsBefore = CallsFor(storyId).Length;
-        // The first event has come out before every idle grain is collected: the memory stream's queue grains are
-        // collected too, and an event still waiting in one would be lost with it (memory streams keep nothing).
-        await Eventually.TrueAsync(() => received.Count >= 1, "the first event on the stream", cancellationToken: cancellation);
-        await fixture.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero, cancellation);
-        await Eventually.TrueAsync(() => fixture.StoryLog.Contains($"Story {storyId} left memory"), "the grain to leave memory", cancellationToken: cancellation);
+        await StoryReleaseSilo.LeaveMemoryAsync(fixture.Client, received, fixture.StoryLog, storyId, cancellation);
         Assert.Equal(callsBefore, CallsFor(storyId).Length);
 
         // Woken again by the same version, it publishes only the version's own (duplicate) event: nothing from before comes out again.

@@ -89,9 +89,9 @@ public static class Tokenizer
     /// <summary>A word whose forms are still to be looked up: its token's position, its length and the hash of its characters.</summary>
     private readonly record struct PendingWord(int Token, int Length, int Hash);
 
-    /// <summary>Marks that end the search for what follows a token: a space, or punctuation that breaks a name.</summary>
+    /// <summary>Marks that end the search for what follows a token: white space (as <see cref="char.IsWhiteSpace(char)"/> has it), or punctuation that breaks a name.</summary>
     internal static readonly SearchValues<char> BreakingOrSpace = SearchValues.Create(
-        ",;:()\"-/!?\t\n\v\f\r \u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
+        [.. ",;:()\"-/!?", .. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsWhiteSpace)]);
 
     /// <summary>Marks tokens separated from the one before by punctuation (a comma, a hyphen, a period).</summary>
     private static void MarkBreaks(string text, List<Token> tokens)
